@@ -1,0 +1,131 @@
+"""The pieces a section displays: paragraphs, headings, tables, figures.
+
+Each block renders itself as an HTML fragment (``_repr_html_``), which is
+what Jupyter shows and what the report keeps. Every value is escaped, so data
+can never inject markup. Class names (``rb-*``) are the contract with the
+report's stylesheet in ``templates/report``.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from html import escape
+from pathlib import Path
+
+import jinja2
+import pandas as pd
+
+TEMPLATES = Path(__file__).parent / "templates"
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES / "blocks"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+class Block:
+    """Something a section shows; subclasses implement :meth:`html`."""
+
+    def html(self) -> str:
+        raise NotImplementedError
+
+    def _repr_html_(self) -> str:
+        return self.html()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class Paragraph(Block):
+    def __init__(self, text: str, css: str = "rb-p"):
+        self.text, self.css = text, css
+
+    def html(self) -> str:
+        return f'<p class="{self.css}">{escape(self.text)}</p>'
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+class Heading(Block):
+    """A heading whose text depends on params (fixed ones are markdown cells)."""
+
+    def __init__(self, text: str, level: int = 3):
+        self.text, self.level = text, level
+
+    def html(self) -> str:
+        return f'<h{self.level} class="rb-h">{escape(self.text)}</h{self.level}>'
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+class Group(Block):
+    """Several blocks shown as one output."""
+
+    def __init__(self, blocks):
+        self.blocks = list(blocks)
+
+    def html(self) -> str:
+        return "\n".join(b.html() for b in self.blocks)
+
+    def __repr__(self) -> str:
+        return "\n\n".join(repr(b) for b in self.blocks)
+
+
+class Table(Block):
+    """A numbered table with a caption; ``groups`` adds a first header row."""
+
+    def __init__(self, frame: pd.DataFrame, caption: str, *, groups=None, css="rb-table",
+                 first_column_left: bool = True, total_row: bool = False):
+        self.frame, self.caption, self.groups, self.css = frame, caption, groups, css
+        self.first_column_left = first_column_left
+        self.total_row = total_row
+
+    def html(self) -> str:
+        return _ENV.get_template("table.html.j2").render(
+            caption=self.caption, columns=list(self.frame.columns),
+            rows=[[str(v) for v in row] for row in self.frame.itertuples(index=False)],
+            groups=self.groups, css=self.css, first_left=self.first_column_left,
+            total_row=self.total_row,
+        )
+
+    def __repr__(self) -> str:
+        return f"{self.caption}\n{self.frame.to_string(index=False)}"
+
+
+class Figure(Block):
+    """A matplotlib figure embedded as a PNG, so the report opens offline."""
+
+    def __init__(self, fig, caption: str, dpi: int = 200):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight",
+                    metadata={"Software": None})
+        self.png = base64.b64encode(buffer.getvalue()).decode("ascii")
+        self.caption = caption
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
+
+    def html(self) -> str:
+        return (
+            f'<figure class="rb-figure"><img alt="{escape(self.caption)}" '
+            f'src="data:image/png;base64,{self.png}"/>'
+            f'<figcaption>{escape(self.caption)}</figcaption></figure>'
+        )
+
+    def __repr__(self) -> str:
+        return f"[{self.caption}]"
+
+
+class Template(Block):
+    """A block drawn by a template in templates/blocks (header, closing)."""
+
+    def __init__(self, name: str, **values):
+        self.name, self.values = name, values
+
+    def html(self) -> str:
+        return _ENV.get_template(f"{self.name}.html.j2").render(**self.values)

@@ -1,0 +1,146 @@
+"""Build one edition of the report: the pipeline, top to bottom.
+
+validate parameters, params and data -> execute the sections (papermill) ->
+merge them in order -> render HTML and PDF -> write the manifest -> publish
+the edition under outputs/<year>/<period>/ in one swap.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import nbformat
+
+from . import formatting, render
+from .archive import publish, staging
+from .errors import ConfigError
+from .execute import SectionRun, run_section
+from .loading import Dataset
+from .manifest import build_manifest, hashes, sha256
+from .params import load_params, param_files
+from .paths import Project
+from .periods import Period, resolve
+from .schema import TABLES
+from .sections import Section, discover, select
+
+SECTIONS_DIR = "sections"
+
+
+@dataclass
+class Progress:
+    """Callbacks the CLI uses to show progress; all optional."""
+
+    section_started: Callable[[Section, int, int], None] = lambda *a: None
+    section_done: Callable[[SectionRun], None] = lambda *a: None
+    step: Callable[[str], None] = lambda *a: None
+
+
+@dataclass
+class BuildResult:
+    edition: Path
+    period: Period
+    runs: list[SectionRun]
+    manifest: dict = field(default_factory=dict)
+
+
+def build(year, period, sections: list[str] | None = None, project: Project | None = None,
+          progress: Progress | None = None) -> BuildResult:
+    """Build the report for ``year`` and ``period`` into outputs/<year>/<period>/."""
+    target = resolve(year, period)
+    project = project or Project.locate()
+    progress = progress or Progress()
+    progress.step("checking params and data")
+    params = load_params(project.params, target)
+    dataset = Dataset(project.data)
+    for name in TABLES:
+        dataset.table(name)
+    every = discover(project.notebooks)
+    chosen = select(every, sections)
+    edition = project.edition_dir(target.year, target.code)
+    with staging(edition) as stage:
+        reused = _reuse(edition, every, chosen, stage)
+        runs = _execute(chosen, stage, target, project, progress)
+        progress.step("merging and rendering")
+        paths = [stage / SECTIONS_DIR / s.filename for s in every]
+        merged = _merge(paths, target, stage)
+        title = f"{params.report.kind} {params.report.subject} {target.label}"
+        html = render.to_html(merged, title, footer=_footer(target))
+        (stage / "report.html").write_text(html, encoding="utf-8")
+        render.to_pdf(html, stage / "report.pdf")
+        manifest = _manifest(target, project, dataset, every, runs, reused, stage)
+    publish(stage, edition)
+    return BuildResult(edition, target, runs, manifest)
+
+
+def _reuse(edition: Path, every: list[Section], chosen: list[Section], stage: Path) -> list[str]:
+    """Copy the previous edition's executed sections that this build does not re-run."""
+    (stage / SECTIONS_DIR).mkdir()
+    others = [s for s in every if s not in chosen]
+    missing = [s.name for s in others if not (edition / SECTIONS_DIR / s.filename).is_file()]
+    if missing:
+        raise ConfigError(
+            f"cannot rebuild only some sections: {edition} has no executed "
+            f"{', '.join(missing)}; build the whole report first"
+        )
+    for section in others:
+        shutil.copy2(edition / SECTIONS_DIR / section.filename, stage / SECTIONS_DIR / section.filename)
+    return [s.name for s in others]
+
+
+def _execute(chosen, stage, target, project, progress) -> list[SectionRun]:
+    runs = []
+    for i, section in enumerate(chosen, 1):
+        progress.section_started(section, i, len(chosen))
+        run = run_section(section, stage / SECTIONS_DIR / section.filename, target, project)
+        progress.section_done(run)
+        runs.append(run)
+    return runs
+
+
+def _merge(paths: list[Path], target: Period, stage: Path) -> nbformat.NotebookNode:
+    from .merge import merge
+
+    window = target.window
+    merged = merge(paths, {
+        "year": target.year, "period": target.code, "label": target.label,
+        "window": [window.start.isoformat(), window.end.isoformat()],
+    })
+    nbformat.write(merged, stage / "report.ipynb")
+    return merged
+
+
+def _footer(target: Period) -> str:
+    window = target.window
+    return (
+        f"Báo cáo {target.label} được tính từ dữ liệu trong kỳ số liệu "
+        f"{formatting.date(window.start)}–{formatting.date(window.end)} bằng reportbook; "
+        f"nguồn và phiên bản: manifest.json."
+    )
+
+
+def _manifest(target, project, dataset, every, runs, reused, stage) -> dict:
+    inputs = hashes(
+        [s.path for s in every] + dataset.files() + param_files(project.params, target),
+        project.root,
+    )
+    timings = {r.section.name: r for r in runs}
+    sections = [
+        {"section": s.name,
+         "status": timings[s.name].status if s.name in timings else "reused",
+         "seconds": round(timings[s.name].seconds, 3) if s.name in timings else None}
+        for s in every
+    ]
+    outputs = {
+        p.relative_to(stage).as_posix(): sha256(p)
+        for p in sorted(stage.rglob("*")) if p.is_file()
+    }
+    manifest = build_manifest(target, inputs, sections, outputs, project.root)
+    manifest["reused_sections"] = reused
+    (stage / "manifest.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return manifest

@@ -1,0 +1,74 @@
+"""The command line: parse, call one library function, map errors to exit codes.
+
+    reportbook build --year 2023 --period annual [--section 04 ...]
+    reportbook periods [--year 2023]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rich.console import Console
+
+from . import formatting
+from .errors import ReportbookError
+from .periods import PERIODS, resolve
+
+EXIT_ERROR = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reportbook", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="build one report edition (HTML, PDF, notebooks)")
+    build.add_argument("--year", required=True, help="reporting year, e.g. 2023")
+    build.add_argument("--period", default="annual", help=f"one of: {', '.join(PERIODS)}")
+    build.add_argument("--section", action="append", metavar="NN",
+                       help="re-run only this section (repeatable); others are kept from the last build")
+    build.add_argument("--quiet", action="store_true", help="no progress display")
+    periods = commands.add_parser("periods", help="list the periods and their data windows")
+    periods.add_argument("--year", default="2023")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    console = Console(stderr=True)
+    try:
+        if args.command == "build":
+            return _build(args, console)
+        return _periods(args)
+    except ReportbookError as exc:
+        console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        console.print("interrupted; the previous edition is unchanged")
+        return 130
+
+
+def _build(args, console: Console) -> int:
+    from .build import build
+    from .progress import rich_progress
+
+    with rich_progress(console, enabled=not args.quiet) as progress:
+        result = build(args.year, args.period, sections=args.section, progress=progress)
+    total = sum(r.seconds for r in result.runs)
+    console.print(
+        f"built {result.period.label} in {result.edition} "
+        f"({len(result.runs)} section(s) executed, {total:.1f} s in sections)",
+        highlight=False,
+    )
+    return 0
+
+
+def _periods(args) -> int:
+    for code in PERIODS:
+        period = resolve(args.year, code)
+        window = period.window
+        print(f"{code:7} {formatting.date(window.start)}–{formatting.date(window.end)}  {period.label}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""The exception tree of reportbook.
+
+Every error a user can cause derives from :class:`ReportbookError`, so the CLI
+can print its message and exit non-zero instead of showing a traceback::
+
+    ReportbookError
+    ├── ParameterError      year/period or another parameter is invalid
+    ├── ConfigError         a params/ file is missing, malformed or incomplete
+    ├── DataError           a data/ file cannot be read or breaks a rule
+    ├── SectionError        a section notebook failed while executing
+    └── RenderError         HTML/PDF rendering failed (fonts, engine)
+        └── GlyphCoverageError  a character is not covered by the report font
+"""
+
+from __future__ import annotations
+
+
+class ReportbookError(Exception):
+    """Root of every error reportbook raises on purpose."""
+
+
+class ParameterError(ReportbookError, ValueError):
+    """A run parameter (year, period, section) is invalid."""
+
+
+class ConfigError(ReportbookError):
+    """A params/ file is missing, malformed or lacks a required text."""
+
+
+class DataError(ReportbookError):
+    """A data/ file is missing, unreadable, or a record breaks a rule.
+
+    The message names the file, the row as the user sees it, the column and
+    the rule, so the record can be found and fixed.
+    """
+
+    def __init__(self, message: str, *, path=None, row=None, column=None):
+        super().__init__(message)
+        self.path = path
+        self.row = row
+        self.column = column
+
+
+class SectionError(ReportbookError):
+    """A section notebook raised while executing."""
+
+    def __init__(self, message: str, *, section: str, output_path=None):
+        super().__init__(message)
+        self.section = section
+        self.output_path = output_path
+
+
+class RenderError(ReportbookError):
+    """The merged report could not be rendered to HTML or PDF."""
+
+
+class GlyphCoverageError(RenderError):
+    """The report contains characters the report font cannot draw."""

@@ -1,0 +1,57 @@
+"""Vietnamese number and date formats, through Babel's ``vi`` locale.
+
+Official text groups thousands with a dot and uses a decimal comma
+(13.573 hồ sơ; 98,5%), writes dates dd/mm/yyyy, and writes small counts with a
+leading zero ("02 hồ sơ"). Babel owns the locale data, so nothing here
+hand-places separators.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+LOCALE = "vi"
+
+
+def number(value: int | float, decimals: int = 0) -> str:
+    """Format a number: 13573 -> '13.573', 98.46 with 1 decimal -> '98,5'."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def count(value: int) -> str:
+    """Format a count as official text does: 2 -> '02', 1227 -> '1.227'."""
+    return format_decimal(int(value), format="#,#00", locale=LOCALE)
+
+
+def percent(ratio: float, decimals: int = 1) -> str:
+    """Format a ratio as a percentage: 0.985 -> '98,5%'."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    return format_percent(ratio, format=pattern, locale=LOCALE)
+
+
+def date(day: dt.date) -> str:
+    """Format a date as dd/mm/yyyy: 28/12/2022."""
+    return format_date(day, "dd/MM/yyyy", locale=LOCALE)
+
+
+def signed(value: int) -> str:
+    """Format a change with its sign: +12, −3 (U+2212), 0."""
+    text = number(abs(value))
+    return f"+{text}" if value > 0 else f"\u2212{text}" if value < 0 else text
+
+
+def date_line(place: str, day: dt.date | None, year: int) -> str:
+    """The place-and-date line of Decree 30/2020: 'Sóc Trăng, ngày 05 tháng 02 năm 2023'.
+
+    Days below 10 and months 1 and 2 take a leading zero. Without a date the
+    day and month are left blank for signing, as in the seed report.
+    """
+    if day is None:
+        blank = "\u00a0" * 6  # non-breaking, so HTML keeps the room for the date
+        return f"{place}, ngày{blank}tháng{blank}năm {year}"
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"

@@ -1,0 +1,136 @@
+"""Per-period texts and the reporting body's configuration, from params/.
+
+``params/common.yaml`` holds what every report of the body shares (who it
+is, the sentence templates); ``params/<year>/<period>.yaml`` holds what only a
+person can write for that report (its number and date, the difficulties and
+directions, the signer and recipients) and may override any shared value.
+The merged result is checked by a pydantic model so that a misspelt key or a
+missing text fails before any section runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from .errors import ConfigError
+from .periods import Period
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Organisation(_Strict):
+    """The reporting body; ``code`` is its issuer code in data/vocabularies.yaml."""
+
+    code: str
+    name: str
+    short_name: str
+    symbol: str
+    parent: str
+    place: str
+    province: str
+
+
+class Signer(_Strict):
+    title: str
+    name: str
+    authority: str | None = None  # "KT. GIÁM ĐỐC" when a deputy signs
+
+
+class ReportInfo(_Strict):
+    """The report's own number and signing date; blank until the registry assigns them."""
+
+    kind: str = "BÁO CÁO"
+    kind_symbol: str = "BC"
+    subject: str = "Công tác cải cách hành chính"
+    number: str | None = None
+    date: dt.date | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _parse_date(cls, value):
+        if isinstance(value, str) and "/" in value:
+            return dt.datetime.strptime(value.strip(), "%d/%m/%Y").date()
+        return value
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_text(cls, value):
+        return None if value is None else str(value)
+
+
+class Unit(_Strict):
+    """How the report names a receiving unit and its dossiers (section II.1.2.b)."""
+
+    intro: str
+    dossiers: str = "hồ sơ TTHC"
+    late_note: str | None = None
+
+
+class Params(_Strict):
+    organisation: Organisation
+    units: dict[str, Unit] = {}
+    report: ReportInfo = ReportInfo()
+    signer: Signer
+    recipients: list[str]
+    guidance: str | None = None
+    texts: dict[str, str] = {}
+    lists: dict[str, list[str]] = {}
+
+
+def param_files(params_dir: Path, period: Period) -> list[Path]:
+    """The files merged for a period, general first."""
+    return [params_dir / "common.yaml", params_dir / str(period.year) / f"{period.code}.yaml"]
+
+
+def load_params(params_dir: Path, period: Period) -> Params:
+    """Merge common.yaml and <year>/<period>.yaml and validate the result."""
+    common, specific = param_files(params_dir, period)
+    if not specific.exists():
+        raise ConfigError(
+            f"{specific}: no params for {period.label}; copy another period's file "
+            f"(e.g. params/2023/annual.yaml) and edit its texts"
+        )
+    merged = _merge(_read(common), _read(specific))
+    try:
+        return Params.model_validate(merged)
+    except ValidationError as exc:
+        raise ConfigError(_explain(exc, [common, specific])) from None
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: must be a mapping of keys to values")
+    return data
+
+
+def _merge(base: dict, override: dict) -> dict:
+    """Deep-merge two mappings; the override wins, nested mappings merge."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _explain(exc: ValidationError, files: list[Path]) -> str:
+    lines = [f"params for this period are invalid ({' + '.join(str(f) for f in files)}):"]
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"])
+        lines.append(f"  {where}: {err['msg']}")
+    return "\n".join(lines)

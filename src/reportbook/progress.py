@@ -1,0 +1,38 @@
+"""A rich progress display for builds (a plain line per step when not a terminal)."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, TimeElapsedColumn
+
+from .build import Progress
+
+
+@contextmanager
+def rich_progress(console: Console, enabled: bool = True):
+    if not enabled:
+        yield Progress()
+        return
+    bar = RichProgress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=False,
+    )
+    task = None
+
+    def started(section, index, count):
+        nonlocal task
+        if task is None:
+            task = bar.add_task("sections", total=count)
+        bar.update(task, description=f"running {section.name}")
+
+    def done(run):
+        bar.advance(task)
+        bar.console.log(f"{run.section.name}: {run.seconds:.1f} s", highlight=False)
+
+    def step(text):
+        bar.console.log(text, highlight=False)
+
+    with bar:
+        yield Progress(section_started=started, section_done=done, step=step)

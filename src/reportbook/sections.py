@@ -1,0 +1,68 @@
+"""Section notebooks: discovery and selection.
+
+A section is a notebook ``notebooks/NN-slug.ipynb``; its number is its place
+in the report, so there is no second list to keep in step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConfigError, ParameterError
+
+_NAME = re.compile(r"^(?P<number>\d{2})-(?P<slug>[a-z0-9-]+)\.ipynb$")
+
+
+@dataclass(frozen=True)
+class Section:
+    path: Path
+    number: str
+    slug: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.number}-{self.slug}"
+
+    @property
+    def filename(self) -> str:
+        return self.path.name
+
+
+def discover(notebooks_dir: Path) -> list[Section]:
+    """Every section notebook, in report order; misnamed notebooks are an error."""
+    found, misnamed = [], []
+    for path in sorted(notebooks_dir.glob("*.ipynb")):
+        match = _NAME.match(path.name)
+        if match:
+            found.append(Section(path, match["number"], match["slug"]))
+        else:
+            misnamed.append(path.name)
+    if misnamed:
+        raise ConfigError(
+            f"notebooks/ holds notebooks not named NN-slug.ipynb: {', '.join(misnamed)}"
+        )
+    numbers = [s.number for s in found]
+    dupes = sorted({n for n in numbers if numbers.count(n) > 1})
+    if dupes:
+        raise ConfigError(f"notebooks/: section number(s) used twice: {', '.join(dupes)}")
+    if not found:
+        raise ConfigError(f"{notebooks_dir}: no section notebooks (NN-slug.ipynb)")
+    return found
+
+
+def select(sections: list[Section], wanted: list[str] | None) -> list[Section]:
+    """The sections named by number ('04'), name ('04-thu-tuc-hanh-chinh') or slug."""
+    if not wanted:
+        return list(sections)
+    chosen = []
+    for key in wanted:
+        key = key.strip().removesuffix(".ipynb")
+        key = key.zfill(2) if key.isdigit() else key
+        matches = [s for s in sections if key in (s.number, s.name, s.slug)]
+        if not matches:
+            choices = ", ".join(s.name for s in sections)
+            raise ParameterError(f"no section {key!r}; sections are: {choices}")
+        chosen.extend(m for m in matches if m not in chosen)
+    return sorted(chosen, key=lambda s: s.number)

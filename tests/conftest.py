@@ -1,0 +1,37 @@
+"""Shared fixtures: a private copy of the project to build into."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportbook.paths import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed" / "000_003730cb81b60805.txt"
+
+
+def copy_project(target: Path) -> Project:
+    """Copy data/, params/ and notebooks/ so a test can build without touching outputs/."""
+    for name in ("data", "params", "notebooks"):
+        shutil.copytree(ROOT / name, target / name)
+    return Project(target)
+
+
+@pytest.fixture(scope="session")
+def built_2023_annual(tmp_path_factory):
+    """The 2023 annual edition, built once per test session through the CLI."""
+    import os
+    import subprocess
+    import sys
+
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    env = {**os.environ, "REPORTBOOK_ROOT": str(project.root)}
+    result = subprocess.run(
+        [sys.executable, "-m", "reportbook", "build", "--year", "2023", "--period", "annual"],
+        cwd=project.root, env=env, capture_output=True, text=True, timeout=900,
+    )
+    assert result.returncode == 0, result.stderr
+    return project.edition_dir(2023, "annual")

@@ -94,7 +94,7 @@ def html_text(built_2023_annual):
 
 @pytest.fixture(scope="module")
 def pdf_text(built_2023_annual):
-    out = subprocess.run(["pdftotext", "-layout", str(built_2023_annual / "report.pdf"), "-"],
+    out = subprocess.run(["pdftotext", str(built_2023_annual / "report.pdf"), "-"],
                          capture_output=True, text=True, check=True).stdout
     return _flat(out)
 
@@ -118,7 +118,7 @@ def test_report_cites_every_document_the_seed_cites(fmt, html_text, pdf_text):
     text = html_text if fmt == "html" else pdf_text
     references = seed_references()
     assert len(references) > 60
-    missing = [ref for ref in references if f"số {ref}" not in text]
+    missing = [ref for ref in references if f"số {ref}" not in text.replace("Số ", "số ")]
     assert missing == []
 
 
@@ -169,7 +169,7 @@ def test_pdf_embeds_only_the_liberation_serif_family(built_2023_annual):
             assert descriptor is not None and any(
                 k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
             ), f"{font['/BaseFont']} is not embedded"
-    assert names and all("LiberationSerif" in n for n in names), names
+    assert names and all("LiberationSerif" in n.replace("-", "") for n in names), names
 
 
 def test_pdf_is_a4(built_2023_annual):
@@ -199,3 +199,18 @@ def test_first_half_lists_only_its_documents_and_its_own_figures(tmp_path):
     assert "(từ 15/12/2022 đến 14/06/2023)" in text
     assert "13.573" not in text
     assert "6 tháng đầu năm 2023" in text
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.name)
+def test_notebook_runs_as_is_like_in_jupyterlab(path, tmp_path, monkeypatch):
+    """No papermill, no injected parameters, no REPORTBOOK_ROOT: the defaults must work."""
+    from nbclient import NotebookClient
+
+    project = copy_project(tmp_path)
+    monkeypatch.delenv("REPORTBOOK_ROOT", raising=False)
+    nb = nbformat.read(project.notebooks / path.name, as_version=4)
+    NotebookClient(nb, kernel_name="python3", timeout=300,
+                   resources={"metadata": {"path": str(project.notebooks)}}).execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert outputs, "the section shows nothing"
+    assert not [o for o in outputs if o.output_type == "error"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from html import escape
 from pathlib import Path
 
@@ -39,12 +40,28 @@ class Block:
         return f"{type(self).__name__}()"
 
 
+# A document number and symbol ("3118/QĐ-UBND", "20/2023/QĐ-UBND", "20-CT/TW"):
+# never split across lines, or a reader (and pdftotext) sees "QĐ-" and "UBND" apart.
+_NUMBER_SYMBOL = re.compile(r"\b\d+[\w.]*(?:[/-][\w&.]+)*/[\w&.]+(?:-[\w&.]+)*")
+
+
+def _keep_numbers_whole(text: str) -> str:
+    """Escape ``text`` and wrap document numbers in no-break spans."""
+    out, last = [], 0
+    for match in _NUMBER_SYMBOL.finditer(text):
+        out.append(escape(text[last:match.start()]))
+        out.append(f'<span class="rb-nobr">{escape(match.group())}</span>')
+        last = match.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
 class Paragraph(Block):
     def __init__(self, text: str, css: str = "rb-p"):
         self.text, self.css = text, css
 
     def html(self) -> str:
-        return f'<p class="{self.css}">{escape(self.text)}</p>'
+        return f'<p class="{self.css}">{_keep_numbers_whole(self.text)}</p>'
 
     def __repr__(self) -> str:
         return self.text
@@ -57,7 +74,7 @@ class Heading(Block):
         self.text, self.level = text, level
 
     def html(self) -> str:
-        return f'<h{self.level} class="rb-h">{escape(self.text)}</h{self.level}>'
+        return f'<h{self.level} class="rb-h">{_keep_numbers_whole(self.text)}</h{self.level}>'
 
     def __repr__(self) -> str:
         return self.text

@@ -42,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     except ReportbookError as exc:
         console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
         return EXIT_ERROR
+    except BrokenPipeError:  # output piped into `head`
+        return 0
     except KeyboardInterrupt:
         console.print("interrupted; the previous edition is unchanged")
         return 130

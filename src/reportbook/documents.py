@@ -27,7 +27,7 @@ def citation(doc: pd.Series, issuers: dict, self_code: str, *, subject: bool = T
     parts = [reference(doc)]
     if issuer and doc["issuer"] != self_code:
         parts.append(f"của {issuers[doc['issuer']]['name']}")
-    if subject:
+    if subject and doc["subject"]:
         parts.append(doc["subject"])
     return " ".join(parts)
 

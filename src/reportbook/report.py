@@ -118,6 +118,7 @@ class Report:
         return {
             "citation": self.cite(doc),
             "reference": docs_mod.reference(doc),
+            "title": docs_mod.citation(doc, {}, doc["issuer"]),  # reference + subject, no issuer
             "issuer": doc["issuer"],
             "issuer_name": self.vocab["issuers"][doc["issuer"]]["name"],
             "doc_type": doc["doc_type"],
@@ -188,5 +189,14 @@ class Report:
         return values
 
     def directives(self) -> list[dict]:
-        """The directives section II.3 reports on (not limited to the window)."""
-        return self.doc_values(self.documents("chi_thi", in_window=False))
+        """The directives section II.3 reports on (not limited to the window).
+
+        Directives come before other documents, higher authorities before
+        lower ones, older before newer — the order official text cites them.
+        """
+        docs = self.documents("chi_thi", in_window=False)
+        rank = {"central": 0, "province": 1, "peer": 2, "self": 3, "unit": 4}
+        kinds = docs["issuer"].map(lambda code: rank.get(self.vocab["issuers"][code]["kind"], 9))
+        order = docs.assign(_directive=docs["doc_type"] != "Chỉ thị", _rank=kinds)
+        order = order.sort_values(["_directive", "_rank", "issued_on"])
+        return self.doc_values(docs.loc[order.index])

@@ -50,7 +50,7 @@ DOCUMENTS = Table(
         Column("issued_on", "date"),
         Column("issuer", "code", vocab="issuers"),
         _opt("prepared_by", "code", vocab="issuers"),
-        Column("subject"),
+        _opt("subject"),  # blank when the source gives no abstract
         _opt("cchc_areas", "codes", vocab="cchc_areas"),
         Column("source", "code", vocab="sources"),
     ),

@@ -1,0 +1,35 @@
+"""Blocks render escaped HTML with the classes the stylesheet expects."""
+
+import pandas as pd
+
+from reportbook.blocks import Heading, Paragraph, Table
+
+
+def test_paragraph_escapes_markup_from_data():
+    result = Paragraph('<script>alert("x")</script> & {{ 7*7 }}').html()
+    assert "<script>" not in result
+    assert "&lt;script&gt;" in result and "&amp;" in result and "{{ 7*7 }}" in result
+
+
+def test_document_numbers_are_kept_on_one_line():
+    result = Paragraph("Quyết định số 20/2023/QĐ-UBND ngày 29/09/2023").html()
+    assert '<span class="rb-nobr">20/2023/QĐ-UBND</span>' in result
+    assert '<span class="rb-nobr">29/09/2023</span>' in result
+
+
+def test_heading_has_its_level():
+    assert Heading("3. Tình hình", level=3).html() == '<h3 class="rb-h">3. Tình hình</h3>'
+
+
+def test_table_with_groups_has_two_header_rows_and_a_total_row():
+    frame = pd.DataFrame({"Đơn vị": ["A", "Tổng cộng"], "Tổng số": ["1", "1"], "Trực tuyến": ["0", "0"]})
+    result = Table(frame, "Bảng thử", groups=[("Đơn vị", 1), ("Nhận", 2)], total_row=True).html()
+    assert result.count("<tr") == 4
+    assert '<th rowspan="2">Đơn vị</th>' in result and '<th colspan="2">Nhận</th>' in result
+    assert '<tr class="rb-total">' in result
+    assert "<caption>Bảng thử</caption>" in result
+
+
+def test_table_escapes_cells():
+    frame = pd.DataFrame({"a": ["<b>x</b>"]})
+    assert "&lt;b&gt;x&lt;/b&gt;" in Table(frame, "c").html()

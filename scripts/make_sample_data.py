@@ -1075,8 +1075,15 @@ def summary(frames: dict[str, pd.DataFrame]) -> None:
 
 
 # ===========================================================================
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Keep seed rows, regenerate sample rows, check, write, summarise."""
+    import argparse
+
+    global DATA
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--data", type=Path, default=DATA,
+                        help="data folder to read seed rows from and write to (default: data/)")
+    DATA = parser.parse_args(argv).data.resolve()
     vocab = load_vocab()
     seed_docs = seed_rows("documents.csv")
     sample_docs, doc_by_key = build_sample_documents(seed_docs)

@@ -18,7 +18,7 @@ import nbformat
 from . import formatting, render
 from .archive import publish, staging
 from .errors import ConfigError
-from .execute import SectionRun, run_section
+from .execute import SectionRun, execute_sections
 from .loading import Dataset
 from .manifest import build_manifest, hashes, sha256
 from .params import load_params, param_files
@@ -63,14 +63,12 @@ def build(year, period, sections: list[str] | None = None, project: Project | No
     edition = project.edition_dir(target.year, target.code)
     with staging(edition) as stage:
         reused = _reuse(edition, every, chosen, stage)
-        runs = _execute(chosen, stage, target, project, progress)
+        runs = execute_sections(chosen, stage / SECTIONS_DIR, target, project,
+                                started=progress.section_started, done=progress.section_done)
         progress.step("merging and rendering")
-        paths = [stage / SECTIONS_DIR / s.filename for s in every]
-        merged = _merge(paths, target, stage)
+        merged = _merge([stage / SECTIONS_DIR / s.filename for s in every], target, stage)
         title = f"{params.report.kind} {params.report.subject} {target.label}"
-        html = render.to_html(merged, title, footer=_footer(target))
-        (stage / "report.html").write_text(html, encoding="utf-8")
-        render.to_pdf(html, stage / "report.pdf")
+        render.render_all(merged, stage, title=title, footer=_footer(target))
         manifest = _manifest(target, project, dataset, every, runs, reused, stage)
     publish(stage, edition)
     return BuildResult(edition, target, runs, manifest)
@@ -89,16 +87,6 @@ def _reuse(edition: Path, every: list[Section], chosen: list[Section], stage: Pa
     for section in others:
         shutil.copy2(edition / SECTIONS_DIR / section.filename, stage / SECTIONS_DIR / section.filename)
     return [s.name for s in others]
-
-
-def _execute(chosen, stage, target, project, progress) -> list[SectionRun]:
-    runs = []
-    for i, section in enumerate(chosen, 1):
-        progress.section_started(section, i, len(chosen))
-        run = run_section(section, stage / SECTIONS_DIR / section.filename, target, project)
-        progress.section_done(run)
-        runs.append(run)
-    return runs
 
 
 def _merge(paths: list[Path], target: Period, stage: Path) -> nbformat.NotebookNode:

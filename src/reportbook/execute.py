@@ -57,3 +57,16 @@ def run_section(section: Section, output: Path, period: Period, project: Project
             section=section.name, output_path=output,
         ) from None
     return SectionRun(section, output, time.perf_counter() - started, "succeeded")
+
+
+def execute_sections(sections: list[Section], out_dir: Path, period: Period, project: Project,
+                     started=lambda section, index, count: None,
+                     done=lambda run: None) -> list[SectionRun]:
+    """Execute ``sections`` in order into ``out_dir``, reporting progress through the callbacks."""
+    runs = []
+    for index, section in enumerate(sections, 1):
+        started(section, index, len(sections))
+        run = run_section(section, out_dir / section.filename, period, project)
+        done(run)
+        runs.append(run)
+    return runs

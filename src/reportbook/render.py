@@ -123,3 +123,13 @@ def to_pdf(html: str, path: Path) -> None:
     except Exception as exc:  # WeasyPrint raises many unrelated types
         raise RenderError(f"PDF rendering failed: {exc}") from exc
 
+
+
+def render_all(nb: nbformat.NotebookNode, out_dir: Path, *, title: str, footer: str = "") -> list[Path]:
+    """Write every rendered form of the report into ``out_dir``; return the paths."""
+    html = to_html(nb, title, footer=footer)
+    html_path = out_dir / "report.html"
+    html_path.write_text(html, encoding="utf-8")
+    pdf_path = out_dir / "report.pdf"
+    to_pdf(html, pdf_path)
+    return [html_path, pdf_path]

@@ -48,7 +48,7 @@ def run_section(section: Section, output: Path, period: Period, project: Project
             kernel_name=KERNEL, cwd=str(project.notebooks), progress_bar=False,
             log_output=False, request_save_on_cell_execute=False,
             # the kernel's own start-up notices are not the user's business
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except PapermillExecutionError as exc:
         raise SectionError(

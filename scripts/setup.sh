@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Install what reportbook needs on a fresh Debian machine with Python 3.11:
 # system libraries for WeasyPrint (Pango, HarfBuzz) and poppler-utils (pdftotext,
-# pdftoppm, pdffonts: used by the tests and for looking at the PDF), then a
-# virtual environment .venv with the package and its test extras.
+# pdftoppm, pdffonts: used by the tests and for looking at the PDF), optionally
+# LibreOffice Writer (see below), then a virtual environment .venv with the
+# package and its test extras.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 poppler-utils)
+# --with-libreoffice: also LibreOffice Writer, which the tests use to check that
+# report.docx opens and converts to PDF (building the report does not need it).
+if [ "${1:-}" = "--with-libreoffice" ]; then
+  APT_PACKAGES+=(libreoffice-writer-nogui)
+fi
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -3,5 +3,5 @@
 # Extra arguments go to pytest (e.g. -k periods, -m "not e2e").
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --with-libreoffice
 exec .venv/bin/python -m pytest "$@"

@@ -33,3 +33,33 @@ def test_table_with_groups_has_two_header_rows_and_a_total_row():
 def test_table_escapes_cells():
     frame = pd.DataFrame({"a": ["<b>x</b>"]})
     assert "&lt;b&gt;x&lt;/b&gt;" in Table(frame, "c").html()
+
+
+def _header(date_line):
+    from reportbook.blocks import Template
+
+    return Template("header", org={"parent": "UBND tỉnh Sóc Trăng", "name": "Sở Lao động - Thương binh và Xã hội",
+                                   "symbol": "SLĐTBXH"},
+                    report={"kind": "BÁO CÁO", "kind_symbol": "BC"}, number=None,
+                    date_line=date_line, subject="Công tác cải cách hành chính năm 2023").html()
+
+
+def test_header_block_has_the_decree_30_pieces():
+    result = _header("Sóc Trăng, ngày 05 tháng 02 năm 2024")
+    for piece in ('<div class="rb-parent">UBND TỈNH SÓC TRĂNG</div>',
+                  '<div class="rb-agency">SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI</div>',
+                  "/BC-SLĐTBXH</div>", '<div class="rb-nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>',
+                  '<div class="rb-motto">Độc lập - Tự do - Hạnh phúc</div>',
+                  '<div class="rb-dateline">Sóc Trăng, ngày 05 tháng 02 năm 2024</div>',
+                  '<div class="rb-kind">BÁO CÁO</div>'):
+        assert piece in result
+
+
+def test_closing_block_has_recipients_and_signature():
+    from reportbook.blocks import Template
+
+    result = Template("closing", recipients=["Sở Nội vụ;", "Lưu: VT."],
+                      signer={"title": "GIÁM ĐỐC", "name": "Võ Thanh Quang", "authority": "KT. GIÁM ĐỐC"}).html()
+    assert '<div class="rb-recipients-title">Nơi nhận:</div>' in result
+    assert '<div class="rb-recipient">- Lưu: VT.</div>' in result
+    assert result.index("KT. GIÁM ĐỐC") < result.index("Võ Thanh Quang")

@@ -1,9 +1,14 @@
 """The pieces a section displays: paragraphs, headings, tables, figures.
 
-Each block renders itself as an HTML fragment (``_repr_html_``), which is
-what Jupyter shows and what the report keeps. Every value is escaped, so data
-can never inject markup. Class names (``rb-*``) are the contract with the
-report's stylesheet in ``templates/report``.
+Each block gives Jupyter two representations of itself:
+
+- ``text/html``: what JupyterLab shows and report.html keeps. Every value is
+  escaped, so data can never inject markup. Class names (``rb-*``) are the
+  contract with the stylesheet in ``templates/report``.
+- ``application/vnd.reportbook.block+json`` (:data:`MIME`): the same content as
+  structured data, from which report.docx is written with real Word tables and
+  from which the reviewer's checks read the figures — so no renderer has to
+  parse HTML back.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from pathlib import Path
 import jinja2
 import pandas as pd
 
+MIME = "application/vnd.reportbook.block+json"
 TEMPLATES = Path(__file__).parent / "templates"
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES / "blocks"),
@@ -28,13 +34,20 @@ _ENV = jinja2.Environment(
 
 
 class Block:
-    """Something a section shows; subclasses implement :meth:`html`."""
+    """Something a section shows; subclasses implement :meth:`html` and :meth:`data`."""
 
     def html(self) -> str:
         raise NotImplementedError
 
+    def data(self) -> dict:
+        """The block as JSON-able structured content, with its ``kind``."""
+        raise NotImplementedError
+
     def _repr_html_(self) -> str:
         return self.html()
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        return {"text/html": self.html(), MIME: self.data()}
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
@@ -42,13 +55,13 @@ class Block:
 
 # A document number and symbol ("3118/QĐ-UBND", "20/2023/QĐ-UBND", "20-CT/TW"):
 # never split across lines, or a reader (and pdftotext) sees "QĐ-" and "UBND" apart.
-_NUMBER_SYMBOL = re.compile(r"\b\d+[\w.]*(?:[/-][\w&.]+)*/[\w&.]+(?:-[\w&.]+)*")
+NUMBER_SYMBOL = re.compile(r"\b\d+[\w.]*(?:[/-][\w&.]+)*/[\w&.]+(?:-[\w&.]+)*")
 
 
 def _keep_numbers_whole(text: str) -> str:
     """Escape ``text`` and wrap document numbers in no-break spans."""
     out, last = [], 0
-    for match in _NUMBER_SYMBOL.finditer(text):
+    for match in NUMBER_SYMBOL.finditer(text):
         out.append(escape(text[last:match.start()]))
         out.append(f'<span class="rb-nobr">{escape(match.group())}</span>')
         last = match.end()
@@ -63,6 +76,9 @@ class Paragraph(Block):
     def html(self) -> str:
         return f'<p class="{self.css}">{_keep_numbers_whole(self.text)}</p>'
 
+    def data(self) -> dict:
+        return {"kind": "paragraph", "text": self.text, "style": self.css}
+
     def __repr__(self) -> str:
         return self.text
 
@@ -75,6 +91,9 @@ class Heading(Block):
 
     def html(self) -> str:
         return f'<h{self.level} class="rb-h">{_keep_numbers_whole(self.text)}</h{self.level}>'
+
+    def data(self) -> dict:
+        return {"kind": "heading", "text": self.text, "level": self.level}
 
     def __repr__(self) -> str:
         return self.text
@@ -89,18 +108,36 @@ class Group(Block):
     def html(self) -> str:
         return "\n".join(b.html() for b in self.blocks)
 
+    def data(self) -> dict:
+        return {"kind": "group", "blocks": [b.data() for b in self.blocks]}
+
     def __repr__(self) -> str:
         return "\n\n".join(repr(b) for b in self.blocks)
 
 
 class Table(Block):
-    """A numbered table with a caption; ``groups`` adds a first header row."""
+    """A numbered table with a caption; ``groups`` adds a first header row.
+
+    ``key`` names the table for the reviewer's checks and ``values`` carries
+    its unformatted numbers ({row: {column: number}}), which the checks verify.
+    """
 
     def __init__(self, frame: pd.DataFrame, caption: str, *, groups=None, css="rb-table",
-                 first_column_left: bool = True, total_row: bool = False):
+                 first_column_left: bool = True, total_row: bool = False,
+                 key: str | None = None, values: dict | None = None):
         self.frame, self.caption, self.groups, self.css = frame, caption, groups, css
         self.first_column_left = first_column_left
         self.total_row = total_row
+        self.key, self.values = key, values
+
+    def data(self) -> dict:
+        return {
+            "kind": "table", "caption": self.caption, "key": self.key,
+            "columns": [str(c) for c in self.frame.columns],
+            "rows": [[str(v) for v in row] for row in self.frame.itertuples(index=False)],
+            "groups": [list(g) for g in self.groups] if self.groups else None,
+            "total_row": self.total_row, "values": self.values,
+        }
 
     def html(self) -> str:
         return _ENV.get_template("table.html.j2").render(
@@ -134,6 +171,9 @@ class Figure(Block):
             f'<figcaption>{escape(self.caption)}</figcaption></figure>'
         )
 
+    def data(self) -> dict:
+        return {"kind": "figure", "caption": self.caption, "png": self.png}
+
     def __repr__(self) -> str:
         return f"[{self.caption}]"
 
@@ -146,3 +186,6 @@ class Template(Block):
 
     def html(self) -> str:
         return _ENV.get_template(f"{self.name}.html.j2").render(**self.values)
+
+    def data(self) -> dict:
+        return {"kind": self.name, **self.values}

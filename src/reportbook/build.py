@@ -15,7 +15,7 @@ from typing import Callable
 
 import nbformat
 
-from . import formatting, render
+from . import checks, formatting, render, review
 from .archive import publish, staging
 from .errors import ConfigError
 from .execute import SectionRun, execute_sections
@@ -69,7 +69,11 @@ def build(year, period, sections: list[str] | None = None, project: Project | No
         merged = _merge([stage / SECTIONS_DIR / s.filename for s in every], target, stage)
         title = f"{params.report.kind} {params.report.subject} {target.label}"
         render.render_all(merged, stage, title=title, footer=_footer(target))
-        manifest = _manifest(target, project, dataset, every, runs, reused, stage)
+        found = checks.run(merged, unit_labels=dataset.vocab.get("units"))
+        manifest = _manifest_info(target, project, dataset, every, runs, reused, found)
+        progress.step("writing the reviewer edition")
+        review.write(stage, [stage / SECTIONS_DIR / s.filename for s in every], manifest, found, title)
+        _write_manifest(manifest, stage)
     publish(stage, edition)
     return BuildResult(edition, target, runs, manifest)
 
@@ -110,7 +114,8 @@ def _footer(target: Period) -> str:
     )
 
 
-def _manifest(target, project, dataset, every, runs, reused, stage) -> dict:
+def _manifest_info(target, project, dataset, every, runs, reused, found) -> dict:
+    """Everything the manifest says except the output hashes."""
     inputs = hashes(
         [s.path for s in every] + dataset.files() + param_files(project.params, target),
         project.root,
@@ -122,13 +127,19 @@ def _manifest(target, project, dataset, every, runs, reused, stage) -> dict:
          "seconds": round(timings[s.name].seconds, 3) if s.name in timings else None}
         for s in every
     ]
-    outputs = {
+    manifest = build_manifest(target, inputs, sections, {}, project.root)
+    manifest["reused_sections"] = reused
+    manifest["checks"] = {"passed": sum(c.passed for c in found),
+                          "failed": [c.name + " — " + c.scope for c in found if not c.passed]}
+    return manifest
+
+
+def _write_manifest(manifest: dict, stage: Path) -> None:
+    """Add the hash of every output written so far and write manifest.json."""
+    manifest["outputs"] = {
         p.relative_to(stage).as_posix(): sha256(p)
         for p in sorted(stage.rglob("*")) if p.is_file()
     }
-    manifest = build_manifest(target, inputs, sections, outputs, project.root)
-    manifest["reused_sections"] = reused
     (stage / "manifest.json").write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    return manifest

@@ -24,6 +24,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 
 from . import fonts
 from .errors import RenderError
+from .word import to_docx
 
 TEMPLATES = Path(__file__).parent / "templates"
 CSS_PATH = TEMPLATES / "report" / "report.css"
@@ -132,4 +133,6 @@ def render_all(nb: nbformat.NotebookNode, out_dir: Path, *, title: str, footer: 
     html_path.write_text(html, encoding="utf-8")
     pdf_path = out_dir / "report.pdf"
     to_pdf(html, pdf_path)
-    return [html_path, pdf_path]
+    docx_path = out_dir / "report.docx"
+    to_docx(nb, docx_path, title=title)
+    return [html_path, pdf_path, docx_path]

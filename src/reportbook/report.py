@@ -61,6 +61,10 @@ class Report:
     def table(self, name: str) -> pd.DataFrame:
         return self.data.table(name)
 
+    def previous_year(self) -> "Report":
+        """The same period one year earlier, for comparisons (its data, not its params)."""
+        return Report(self.period.previous_year, self.project)
+
     # -- text ------------------------------------------------------------
     @cached_property
     def values(self) -> dict:
@@ -137,7 +141,8 @@ class Report:
     def header(self) -> Template:
         info = self.params.report
         return Template(
-            "header", org=self.org, report=info, number=info.number,
+            "header", org=self.org.model_dump(), report=info.model_dump(mode="json"),
+            number=info.number,
             date_line=formatting.date_line(self.org.place, info.date, self.period.year),
             subject=f"{info.subject} {self.period.label}",
         )
@@ -145,7 +150,7 @@ class Report:
     def closing(self) -> Template:
         recipients = list(self.params.recipients)
         lines = [r + (";" if i < len(recipients) - 1 else ".") for i, r in enumerate(recipients)]
-        return Template("closing", recipients=lines, signer=self.params.signer)
+        return Template("closing", recipients=lines, signer=self.params.signer.model_dump())
 
     # -- per-section values ----------------------------------------------
     def basis(self) -> dict:

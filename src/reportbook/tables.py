@@ -70,3 +70,19 @@ def comparison(current: dict, previous: dict, labels: dict[str, str]) -> pd.Data
             "Tăng/giảm": formatting.signed(now - before),
         })
     return pd.DataFrame(rows)
+
+
+def raw_values(frame: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """A counts frame as plain {row: {column: int}}, for a table's checkable values."""
+    return {str(row): {str(c): int(v) for c, v in values.items()}
+            for row, values in frame.to_dict(orient="index").items()}
+
+
+DOSSIER_COMPARISON = {
+    "received": "Hồ sơ nhận giải quyết",
+    "online": "Trong đó: trực tuyến",
+    "resolved": "Hồ sơ đã giải quyết",
+    "late": "Trong đó: quá hạn",
+    "returned": "Hồ sơ trả lại, rút",
+    "in_progress": "Hồ sơ đang giải quyết",
+}

@@ -1,0 +1,71 @@
+"""The reviewer edition: each executed section with its code, the checks, the manifest.
+
+Written to ``<edition>/review/``: ``index.html`` links every page,
+``sections/NN-slug.html`` shows each executed section notebook with code and
+outputs (nbconvert's lab template without its network scripts, images
+embedded), ``checks.html`` lists every identity verified on the figures, and
+``manifest.html`` the parameters, window and input hashes. Every page opens
+offline and links only to files of the same edition.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import nbformat
+from nbconvert import HTMLExporter
+
+from .checks import Check
+
+TEMPLATES = Path(__file__).parent / "templates"
+REVIEW_DIR = "review"
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES / "review"), autoescape=True,
+    undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+)
+EDITION_FILES = [
+    ("../report.html", "Báo cáo (HTML)"),
+    ("../report.pdf", "Báo cáo (PDF)"),
+    ("../report.docx", "Báo cáo (Word)"),
+    ("../report.ipynb", "Sổ tay đã gộp (report.ipynb)"),
+    ("../manifest.json", "manifest.json"),
+]
+
+
+def _section_exporter() -> HTMLExporter:
+    return HTMLExporter(
+        template_name="review",
+        extra_template_basedirs=[str(TEMPLATES / "nbconvert")],
+        embed_images=True,
+        anchor_link_text="",
+    )
+
+
+def write(edition: Path, section_paths: list[Path], manifest: dict, checks: list[Check],
+          title: str) -> Path:
+    """Write the reviewer edition under ``edition/review``; return its index page."""
+    root = edition / REVIEW_DIR
+    (root / "sections").mkdir(parents=True, exist_ok=True)
+    exporter = _section_exporter()
+    statuses = {s["section"]: s["status"] for s in manifest.get("sections", [])}
+    sections = []
+    for path in section_paths:
+        body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
+        (root / "sections" / f"{path.stem}.html").write_text(body, encoding="utf-8")
+        sections.append({"name": path.stem, "file": f"{path.stem}.html",
+                         "status": statuses.get(path.stem, "")})
+    window = f"{manifest['window']['start']} – {manifest['window']['end']}"
+    common = {"title": title, "window": window}
+    passed = sum(c.passed for c in checks)
+    pages = {
+        "index.html": ("index.html.j2", {"page_title": "Bản thẩm định", "sections": sections,
+                                         "passed": passed, "failed": len(checks) - passed,
+                                         "files": [{"href": h, "label": l} for h, l in EDITION_FILES]}),
+        "checks.html": ("checks.html.j2", {"page_title": "Kiểm tra số liệu", "checks": checks}),
+        "manifest.html": ("manifest.html.j2", {"page_title": "Nguồn và phiên bản", "manifest": manifest}),
+    }
+    for name, (template, values) in pages.items():
+        html = _ENV.get_template(template).render(**common, **values)
+        (root / name).write_text(html, encoding="utf-8")
+    return root / "index.html"

@@ -1,0 +1,384 @@
+"""Write the report as a Word document an office can sign and file.
+
+Route: python-docx, from the structured content each block records in the
+executed notebooks (``blocks.MIME``), not from the HTML. That gives real Word
+tables with merged header cells, Word heading styles, a borderless two-column
+Decree 30 header and closing, a PAGE field centred at the top from page 2 on,
+and Times New Roman set on every run, which pandoc's reference-document route
+cannot all express (it has no merged header cells or different first page).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from pathlib import Path
+
+import nbformat
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from .blocks import MIME, NUMBER_SYMBOL
+
+FONT = "Times New Roman"
+BODY_PT = 14
+HEADING_STYLES = {2: "Heading 1", 3: "Heading 2", 4: "Heading 3", 5: "Heading 4", 6: "Heading 5"}
+TEXT_WIDTH = Cm(21.0 - 3.0 - 1.5)
+
+
+def blocks_of(nb: nbformat.NotebookNode):
+    """Yield the report's content in order: markdown headings and recorded blocks."""
+    for cell in nb.cells:
+        if "remove_cell" in cell.metadata.get("tags", []):
+            continue
+        if cell.cell_type == "markdown":
+            yield from _markdown_blocks(cell.source)
+        elif cell.cell_type == "code":
+            for output in cell.get("outputs", []):
+                payload = output.get("data", {}).get(MIME)
+                if payload:
+                    yield from _flatten(payload)
+
+
+def _markdown_blocks(source: str):
+    for line in source.splitlines():
+        line = line.strip()
+        heading = re.match(r"^(#{1,6})\s+(.*)$", line)
+        if heading:
+            yield {"kind": "heading", "level": len(heading[1]), "text": heading[2].strip()}
+        elif line and not line.startswith("<!--"):
+            yield {"kind": "paragraph", "text": line, "style": "rb-p"}
+
+
+def _flatten(payload: dict):
+    if payload["kind"] == "group":
+        for block in payload["blocks"]:
+            yield from _flatten(block)
+    else:
+        yield payload
+
+
+def to_docx(nb: nbformat.NotebookNode, path: Path, *, title: str = "") -> None:
+    """Write ``nb``'s report content to ``path`` as .docx."""
+    document = Document()
+    _setup_page(document)
+    _setup_styles(document)
+    document.core_properties.title = title
+    counters = {"table": 0, "figure": 0}
+    for block in blocks_of(nb):
+        WRITERS[block["kind"]](document, block, counters)
+    document.save(str(path))
+
+
+# -- page and styles -----------------------------------------------------------
+def _setup_page(document) -> None:
+    """A4 portrait, Decree 30 margins, page number centred at the top from page 2."""
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.top_margin = section.bottom_margin = Cm(2.0)
+    section.left_margin, section.right_margin = Cm(3.0), Cm(1.5)
+    section.header_distance = Cm(1.0)
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _field(paragraph, "PAGE", size=13)
+
+
+def _field(paragraph, instruction: str, size: int) -> None:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    run.append(_run_properties(size=size))
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _run_properties(size: int):
+    props = OxmlElement("w:rPr")
+    fonts = OxmlElement("w:rFonts")
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    props.append(fonts)
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), str(size * 2))
+    props.append(sz)
+    return props
+
+
+def _set_font(style_or_run, size: float | None = None, bold=None, italic=None) -> None:
+    """Set Times New Roman for every script (Vietnamese needs hAnsi and cs too)."""
+    font = style_or_run.font
+    font.name = FONT
+    element = style_or_run.element
+    rpr = element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)  # a theme font would override the named one
+    if size is not None:
+        font.size = Pt(size)
+    if bold is not None:
+        font.bold = bold
+    if italic is not None:
+        font.italic = italic
+
+
+def _setup_styles(document) -> None:
+    normal = document.styles["Normal"]
+    _set_font(normal, BODY_PT)
+    normal.font.color.rgb = RGBColor(0, 0, 0)
+    fmt = normal.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.first_line_indent = Cm(1.0)
+    fmt.space_before, fmt.space_after = Pt(0), Pt(6)
+    fmt.line_spacing = 1.15
+    for level, name in HEADING_STYLES.items():
+        style = document.styles[name]
+        _set_font(style, BODY_PT, bold=True, italic=(level == 4))
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.paragraph_format.first_line_indent = Cm(1.0)
+        style.paragraph_format.space_before, style.paragraph_format.space_after = Pt(6), Pt(6)
+        style.paragraph_format.keep_with_next = True
+
+
+# -- blocks ----------------------------------------------------------------------
+def _add_text(paragraph, text: str) -> None:
+    """Add ``text``, with document numbers' hyphens as Word non-breaking hyphens.
+
+    Word would otherwise break "3118/QĐ-UBND" after "QĐ-", as the HTML's
+    no-break spans prevent in the browser and the PDF.
+    """
+    last = 0
+    for match in NUMBER_SYMBOL.finditer(text):
+        if match.start() > last:
+            paragraph.add_run(text[last:match.start()])
+        run = paragraph.add_run()
+        for i, piece in enumerate(match.group().split("-")):
+            if i:
+                run._r.append(OxmlElement("w:noBreakHyphen"))
+            text_element = OxmlElement("w:t")
+            text_element.text = piece
+            run._r.append(text_element)
+        last = match.end()
+    if last < len(text):
+        paragraph.add_run(text[last:])
+
+
+def _paragraph(document, block, _counters) -> None:
+    _add_text(document.add_paragraph(style="Normal"), block["text"])
+
+
+def _heading(document, block, _counters) -> None:
+    level = min(max(int(block["level"]), 2), 6)
+    _add_text(document.add_paragraph(style=HEADING_STYLES[level]), block["text"])
+
+
+def _line(container, text: str, size: float, *, bold=False, italic=False,
+          align=WD_ALIGN_PARAGRAPH.CENTER, rule=False, space_after=0, rule_inset=2.2):
+    paragraph = container.add_paragraph()
+    paragraph.alignment = align
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent = Cm(0)
+    fmt.space_after = Pt(space_after)
+    fmt.line_spacing = 1.0
+    run = paragraph.add_run(text)
+    _set_font(run, size, bold=bold, italic=italic)
+    if rule:
+        _short_rule(container, space_after, rule_inset)
+    return paragraph
+
+
+def _short_rule(container, space_after: float = 0, inset: float = 2.2) -> None:
+    """A short centred line below, as the decree draws under names and mottos.
+
+    It is an empty paragraph of its own with a bottom border, narrowed by
+    indents, so the text above keeps the full column width.
+    """
+    paragraph = container.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent, fmt.space_after, fmt.line_spacing = Cm(0), Pt(space_after), 0.5
+    _set_font(paragraph.add_run(""), 2)
+    ppr = paragraph._p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    border.append(bottom)
+    ppr.append(border)
+    paragraph.paragraph_format.left_indent = Cm(inset)
+    paragraph.paragraph_format.right_indent = Cm(inset)
+
+
+def _borderless(document, columns: int, widths: list[float]):
+    table = document.add_table(rows=1, cols=columns)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _set_widths(table, widths)
+    for cell in table.rows[0].cells:
+        cell.paragraphs[0].paragraph_format.first_line_indent = Cm(0)
+    return table
+
+
+def _set_widths(table, widths: list[float]) -> None:
+    """Fix column widths in cm (Word reads the cells, LibreOffice the grid)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+
+
+def _column_widths(count: int) -> list[float]:
+    """A wider first (label) column, the rest shared equally across the text width."""
+    text_cm = TEXT_WIDTH.cm
+    first = 2.6 if count > 8 else min(5.0, text_cm / count * 1.6)
+    rest = (text_cm - first) / max(count - 1, 1)
+    return [first] + [rest] * (count - 1)
+
+
+def _first(cell, text, size, **kwargs):
+    """Write into the cell's existing first paragraph, then add the rest below."""
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = kwargs.pop("align", WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph.paragraph_format.space_after = Pt(0)
+    run = paragraph.add_run(text)
+    _set_font(run, size, bold=kwargs.get("bold"), italic=kwargs.get("italic"))
+    return paragraph
+
+
+def _header(document, block, _counters) -> None:
+    org, report = block["org"], block["report"]
+    left, right = _borderless(document, 2, [6.5, 10.0]).rows[0].cells
+    _first(left, org["parent"].upper(), 13)
+    _line(left, org["name"].upper(), 13, bold=True, rule=True, space_after=6)
+    number = block["number"] or "\u00a0" * 6
+    _line(left, f"Số: {number}/{report['kind_symbol']}-{org['symbol']}", 13)
+    _first(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold=True)
+    _line(right, "Độc lập - Tự do - Hạnh phúc", 14, bold=True, rule=True, space_after=6)
+    _line(right, block["date_line"], 14, italic=True)
+    _line(document, "", 6)
+    _line(document, report["kind"], 14, bold=True)
+    _line(document, block["subject"], 14, bold=True, rule=True, space_after=12, rule_inset=6.5)
+
+
+def _closing(document, block, _counters) -> None:
+    left, right = _borderless(document, 2, [8.0, 8.5]).rows[0].cells
+    _first(left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    for line in block["recipients"]:
+        _line(left, f"- {line}", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
+    signer = block["signer"]
+    if signer.get("authority"):
+        _first(right, signer["authority"], 14, bold=True)
+        _line(right, signer["title"], 14, bold=True)
+    else:
+        _first(right, signer["title"], 14, bold=True)
+    for _ in range(4):
+        _line(right, "", 14)
+    _line(right, signer["name"], 14, bold=True)
+
+
+def _table(document, block, counters) -> None:
+    counters["table"] += 1
+    _line(document, f"Bảng {counters['table']}. {block['caption']}", 12, bold=True, space_after=4)
+    columns, rows, groups = block["columns"], block["rows"], block["groups"]
+    header_rows = 2 if groups else 1
+    table = document.add_table(rows=header_rows + len(rows), cols=len(columns))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _set_widths(table, _column_widths(len(columns)))
+    _compact_cells(table)
+    _table_header(table, columns, groups)
+    for r, row in enumerate(rows, header_rows):
+        bold = block["total_row"] and r == header_rows + len(rows) - 1
+        for c, value in enumerate(row):
+            align = WD_ALIGN_PARAGRAPH.LEFT if c == 0 else WD_ALIGN_PARAGRAPH.CENTER
+            _cell_text(table.cell(r, c), value, bold=bold, align=align, size=_table_size(columns))
+    _line(document, "", 6)
+
+
+def _table_size(columns) -> float:
+    return 8 if len(columns) > 8 else 11
+
+
+def _compact_cells(table) -> None:
+    """Narrow cell margins so wide statistics tables fit the A4 text width."""
+    props = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), "40")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    props.append(margins)
+
+
+def _table_header(table, columns, groups) -> None:
+    size = _table_size(columns)
+    for row in range(2 if groups else 1):
+        _repeat_as_header(table.rows[row])
+    if not groups:
+        for c, name in enumerate(columns):
+            _cell_text(table.cell(0, c), name, bold=True, size=size)
+        return
+    c = 0
+    for label, span in groups:
+        if span == 1:
+            merged = table.cell(0, c).merge(table.cell(1, c))
+            _cell_text(merged, label, bold=True, size=size)
+        else:
+            merged = table.cell(0, c).merge(table.cell(0, c + span - 1))
+            _cell_text(merged, label, bold=True, size=size)
+            for k in range(span):
+                _cell_text(table.cell(1, c + k), columns[c + k], bold=True, size=size)
+        c += span
+
+
+def _repeat_as_header(row) -> None:
+    props = row._tr.get_or_add_trPr()
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    props.append(marker)
+
+
+def _cell_text(cell, text, *, bold=False, size=11, align=WD_ALIGN_PARAGRAPH.CENTER) -> None:
+    paragraph = cell.paragraphs[0]
+    for run in list(paragraph.runs):
+        run._r.getparent().remove(run._r)
+    paragraph.alignment = align
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent, fmt.space_after, fmt.line_spacing = Cm(0), Pt(0), 1.0
+    run = paragraph.add_run(str(text))
+    _set_font(run, size, bold=bold)
+
+
+def _figure(document, block, counters) -> None:
+    counters["figure"] += 1
+    picture = io.BytesIO(base64.b64decode(block["png"]))
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.first_line_indent = Cm(0)
+    paragraph.add_run().add_picture(picture, width=TEXT_WIDTH)
+    _line(document, f"Hình {counters['figure']}. {block['caption']}", 12, italic=True, space_after=12)
+
+
+WRITERS = {
+    "paragraph": _paragraph,
+    "heading": _heading,
+    "header": _header,
+    "closing": _closing,
+    "table": _table,
+    "figure": _figure,
+}

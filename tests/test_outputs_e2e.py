@@ -1,0 +1,139 @@
+"""End to end: the Word document, the reviewer edition and the page layout of the built report."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from reportbook import GlyphCoverageError
+from reportbook.build import build
+from reportbook.paths import Project
+from reportbook.render import visible_text
+
+from .test_build_e2e import FIGURES, HEADINGS, _flat, seed_references
+
+pytestmark = pytest.mark.e2e
+
+
+def docx_text(path: Path) -> str:
+    document = Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return _flat("\n".join(parts))
+
+
+def test_docx_carries_the_headings_figures_and_references(built_2023_annual):
+    text = docx_text(built_2023_annual / "report.docx")
+    assert [h for h in HEADINGS if h not in text] == []
+    assert [f for f in FIGURES if f not in text] == []
+    assert [r for r in seed_references() if f"số {r}" not in text.replace("Số ", "số ")] == []
+
+
+def test_docx_tables_are_real_word_tables(built_2023_annual):
+    document = Document(str(built_2023_annual / "report.docx"))
+    captions = [p.text for p in document.paragraphs if re.match(r"Bảng \d+\. ", p.text)]
+    assert len(captions) >= 7
+    assert len(document.tables) == len(captions) + 2  # plus the header and the closing
+    form = next(t for t in document.tables if t.cell(0, 0).text == "Đơn vị")
+    assert [c.text for c in form.rows[-1].cells][:2] == ["Tổng cộng", "13.573"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_docx_converts_to_pdf_with_libreoffice_and_keeps_the_content(built_2023_annual, tmp_path):
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(built_2023_annual / "report.docx")], check=True, capture_output=True, timeout=300)
+    pdf = tmp_path / "report.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    # Compare without spaces and hyphens: table cells wrap e-mail addresses and
+    # pdftotext drops a hyphen that ends a line.
+    squeezed = re.sub(r"[\s\-\u2011]", "", text)
+    assert [f for f in FIGURES if re.sub(r"[\s\-]", "", f) not in squeezed] == []
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    families = {line.split()[0].split("+")[-1].split("-")[0] for line in fonts.splitlines()[2:]}
+    assert families == {"LiberationSerif"}  # Times New Roman, substituted metric-compatibly
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+
+
+def test_every_link_of_the_reviewer_edition_works_offline(built_2023_annual):
+    pages = sorted((built_2023_annual / "review").rglob("*.html")) + [built_2023_annual / "report.html"]
+    assert len(pages) >= 17
+    checked = 0
+    for page in pages:
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for link in parser.links:
+            if link.startswith(("data:", "#")):
+                continue
+            assert not re.match(r"^[a-z]+://|^//", link), f"{page.name} links outside the edition: {link}"
+            target = (page.parent / link.split("#")[0]).resolve()
+            assert target.is_file(), f"{page.name}: broken link {link}"
+            assert built_2023_annual.resolve() in target.parents
+            checked += 1
+    assert checked >= 30
+
+
+def test_reviewer_sections_show_code_and_outputs(built_2023_annual):
+    page = (built_2023_annual / "review" / "sections" / "04-thu-tuc-hanh-chinh.html").read_text(encoding="utf-8")
+    text = visible_text(page)
+    assert "dossiers.statistics(records, r.window)" in text and "13.573" in text
+    assert "<script src=" not in page
+
+
+def test_checks_page_lists_passed_identities(built_2023_annual):
+    page = (built_2023_annual / "review" / "checks.html").read_text(encoding="utf-8")
+    assert page.count("Đạt</td>") >= 50
+    assert "Không đạt" not in page
+    assert "1.234 = 1.227 + 0 + 7" in page
+
+
+def test_report_html_links_to_the_reviewer_edition(built_2023_annual):
+    assert 'href="review/index.html"' in (built_2023_annual / "report.html").read_text(encoding="utf-8")
+
+
+def _page_text(pdf: Path, page: int) -> list[str]:
+    out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return [line for line in out.splitlines() if line.strip()]
+
+
+def test_page_numbers_start_on_page_two_at_the_top(built_2023_annual):
+    pdf = built_2023_annual / "report.pdf"
+    first = _page_text(pdf, 1)
+    assert first[0] == "UBND TỈNH SÓC TRĂNG"
+    assert _page_text(pdf, 2)[0].strip() == "2"
+    assert _page_text(pdf, 3)[0].strip() == "3"
+
+
+def test_a_character_the_font_lacks_fails_the_build_and_keeps_the_edition(built_2023_annual, tmp_path):
+    source = built_2023_annual.parents[2]
+    for name in ("data", "params", "notebooks", "outputs"):
+        shutil.copytree(source / name, tmp_path / name)
+    project = Project(tmp_path)
+    edition = project.edition_dir(2023, "annual")
+    before = hashlib.sha256((edition / "report.pdf").read_bytes()).hexdigest()
+    params = tmp_path / "params" / "2023" / "annual.yaml"
+    params.write_text(params.read_text(encoding="utf-8").replace(
+        "Chưa có nhiều sáng kiến", "Chưa có nhiều sáng kiến 中"), encoding="utf-8")
+    with pytest.raises(GlyphCoverageError, match=r"U\+4E2D CJK UNIFIED IDEOGRAPH-4E2D"):
+        build(2023, "annual", sections=["11"], project=project)
+    assert hashlib.sha256((edition / "report.pdf").read_bytes()).hexdigest() == before

@@ -10,7 +10,9 @@ import pytest
 from reportbook.paths import Project
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed" / "000_003730cb81b60805.txt"
+# The reference report (a copy of shared/seed/000_003730cb81b60805.txt, so the
+# tests run wherever the repository is cloned).
+SEED = ROOT / "tests" / "fixtures" / "seed-2023-annual.txt"
 
 
 def copy_project(target: Path) -> Project:

@@ -60,9 +60,9 @@ def build(year, period, sections: list[str] | None = None, project: Project | No
     target = resolve(year, period)
     project = project or Project.locate()
     progress = progress or Progress()
-    cache = Cache(project.outputs / CACHE_DIR, project.root) if use_cache else None
     progress.step("checking params and data")
     params = load_params(project.params, target)
+    cache = Cache(project.outputs / CACHE_DIR, project.root, params) if use_cache else None
     dataset = Dataset(project.data)
     check_data_cached(dataset, cache)
     every = discover(project.notebooks)

@@ -7,17 +7,20 @@ and the code and libraries it runs with. The key is therefore in two parts:
   cells, the resolved parameters, the kernel name, the versions of Python and
   the key libraries, and the content of the reportbook package itself;
 - the **reads**, known only after running: the content hash of every file
-  under ``data/`` and ``params/`` the section opened (recorded in the kernel,
+  under ``data/`` and ``params/`` the section opened, and the hash of every
+  params value (a text, the signer, ...) it used (recorded in the kernel,
   :mod:`reportbook.reads`).
 
-A lookup finds the entry stored under the base key and re-hashes the files
-it lists; any difference (or a file now missing or newly present) is a miss.
+A lookup finds the entry stored under the base key, re-hashes the files it
+lists and the params values it names in this build's params; any difference
+(or a file now missing or newly present) is a miss.
 Which files a section reads can only change if the code or a file it
 already read changed, so checking the recorded list is enough.
 
 Layout under ``outputs/.cache/`` (safe to delete at any time)::
 
-    sections/<section>/<base key>.json    {"reads": {path: sha256 or null}}
+    sections/<section>/<base key>.json    {"files": {path: sha256 or null},
+                                           "values": {params name: sha256}}
     sections/<section>/<base key>.ipynb   the executed notebook
     render/<render key>/report.html, report.pdf
     validated/<data key>                  the data files passed validation
@@ -35,6 +38,7 @@ from pathlib import Path
 
 import nbformat
 
+from . import reads
 from .manifest import sha256, versions
 
 FORMAT = 1
@@ -88,9 +92,10 @@ class FileHashes:
 class Cache:
     """Executed sections and rendered outputs of earlier builds, under ``folder``."""
 
-    def __init__(self, folder: Path, root: Path):
+    def __init__(self, folder: Path, root: Path, params=None):
         self.folder = Path(folder)
         self.root = Path(root)
+        self.params = params  # the build's params, to check the values sections used
         self.hash_of = FileHashes()
 
     # -- sections --------------------------------------------------------
@@ -102,25 +107,34 @@ class Cache:
         """The cached executed notebook if every file it read is unchanged, else None."""
         meta, notebook = self._entry(section, key)
         try:
-            reads = json.loads(meta.read_text(encoding="utf-8"))["reads"]
+            entry = json.loads(meta.read_text(encoding="utf-8"))
+            files, values = entry["files"], entry["values"]
         except (OSError, ValueError, KeyError):
             return None
-        if not notebook.is_file():
+        if not notebook.is_file() or (values and self.params is None):
             return None
-        for rel, expected in reads.items():
+        for rel, expected in files.items():
             if self.hash_of(self.root / rel) != expected:
+                return None
+        for name, expected in values.items():
+            if reads.value_digest(reads.value_of(self.params, name)) != expected:
                 return None
         return notebook
 
-    def store(self, section: str, key: str, executed: Path, files_read: list[str]) -> None:
-        """Remember ``executed`` as the result of ``key`` given the files it read."""
+    def store(self, section: str, key: str, executed: Path, read: dict) -> None:
+        """Remember ``executed`` as the result of ``key`` given what it ``read``.
+
+        ``read`` is :func:`reportbook.reads.take`'s record: files by path,
+        params values by name and hash.
+        """
         meta, notebook = self._entry(section, key)
-        reads = {}
-        for path in files_read:
+        files = {}
+        for path in read["files"]:
             rel = os.path.relpath(path, self.root)
-            reads[Path(rel).as_posix()] = self.hash_of(path)
+            files[Path(rel).as_posix()] = self.hash_of(path)
+        entry = {"files": files, "values": read["values"]}
         _atomic_copy(executed, notebook)
-        _atomic_write(meta, json.dumps({"reads": reads}, indent=1, sort_keys=True))
+        _atomic_write(meta, json.dumps(entry, indent=1, sort_keys=True))
         _prune(meta.parent, "*.json", KEEP_PER_SECTION, lambda p: [p, p.with_suffix(".ipynb")])
 
     # -- rendered outputs ------------------------------------------------

@@ -35,7 +35,7 @@ class SectionRun:
     seconds: float
     status: str  # "succeeded" (executed) or "reused"
     reused_from: str | None = None  # "cache" when status is "reused"
-    files_read: tuple[str, ...] = ()
+    read: dict | None = None  # files and params values it read (see reads.take)
 
     @property
     def executed(self) -> bool:
@@ -68,8 +68,8 @@ def run_on(kernel: PooledKernel, section: Section, output: Path, period: Period)
             f"({exc.ename}: {exc.evalue}); the executed notebook with the error is {output}",
             section=section.name, output_path=output,
         ) from None
-    files = tuple(kernel.files_read())
-    return SectionRun(section, output, time.perf_counter() - started, "succeeded", files_read=files)
+    read = kernel.files_read()
+    return SectionRun(section, output, time.perf_counter() - started, "succeeded", read=read)
 
 
 def execute_sections(sections: list[Section], out_dir: Path, period: Period, project: Project,
@@ -108,7 +108,7 @@ def _run_pending(pending, out_dir, period, project, started, done, jobs, cache, 
         started(section, pending.index(section) + 1 + count - len(pending), count)
         run = run_on(kernel, section, out_dir / section.filename, period)
         if cache:
-            cache.store(section.name, keys[section], run.output, list(run.files_read))
+            cache.store(section.name, keys[section], run.output, run.read)
         done(run)
         return run
 

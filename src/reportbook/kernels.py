@@ -13,6 +13,7 @@ so no section can see another's variables, figures or settings.
 
 from __future__ import annotations
 
+import ast
 import os
 import queue
 import threading
@@ -78,14 +79,13 @@ class PooledKernel:
         """Forget everything the last section did (see :mod:`reportbook.kernelside`)."""
         self.run("import reportbook.kernelside as _rb; _rb.reset()")
 
-    def files_read(self) -> list[str]:
-        """The project files the section since the last reset opened."""
-        found = self.run("", {"files": "__import__('reportbook.kernelside').kernelside.files_read()"})
-        value = found["files"]
+    def files_read(self) -> dict:
+        """What the section since the last reset read: ``{"files": [...], "values": {...}}``."""
+        found = self.run("", {"read": "__import__('reportbook.kernelside').kernelside.files_read()"})
+        value = found["read"]
         if value.get("status") != "ok":
-            return []
-        import ast
-
+            raise SectionError(f"the pooled kernel could not report what the section read: "
+                               f"{value.get('ename')}: {value.get('evalue')}", section="(kernel)")
         return ast.literal_eval(value["data"]["text/plain"])
 
     def shutdown(self) -> None:

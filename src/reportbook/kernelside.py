@@ -96,6 +96,6 @@ def _same(a, b) -> bool:
         return a is b
 
 
-def files_read() -> list[str]:
-    """The files the last section read (see :mod:`reportbook.reads`)."""
+def files_read() -> dict:
+    """What the last section read: files and params values (see :mod:`reportbook.reads`)."""
     return reads.take()

@@ -14,6 +14,7 @@ so no section can see another's variables, figures or settings.
 from __future__ import annotations
 
 import ast
+import asyncio
 import os
 import queue
 import threading
@@ -92,6 +93,16 @@ class PooledKernel:
         self._client._cleanup_kernel()
 
 
+def _close_thread_loop() -> None:
+    """Close the event loop jupyter_core made for this worker thread (else it leaks)."""
+    try:
+        loop = asyncio.get_event_loop_policy().get_event_loop()
+    except RuntimeError:
+        return
+    if not loop.is_running():
+        loop.close()
+
+
 @contextmanager
 def pool(jobs: int, root: Path, cwd: Path, env: dict[str, str]):
     """Yield a function that runs ``work(kernel, item)`` for items on ``jobs`` kernels.
@@ -140,6 +151,7 @@ class _Workers:
         finally:
             if kernel is not None:
                 kernel.shutdown()
+            _close_thread_loop()
 
     def map(self, items: list, work: Callable) -> list:
         slots = [[] for _ in items]

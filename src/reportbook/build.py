@@ -15,16 +15,17 @@ from typing import Callable
 
 import nbformat
 
-from . import checks, formatting, render, review
+from . import checks, formatting, review
 from .archive import publish, staging
+from .cache import Cache
 from .errors import ConfigError
 from .execute import SectionRun, execute_sections
 from .loading import Dataset
 from .manifest import build_manifest, hashes, sha256
 from .params import load_params, param_files
+from .rendercache import CACHE_DIR, check_data_cached, render_cached
 from .paths import Project
 from .periods import Period, resolve
-from .schema import TABLES
 from .sections import Section, discover, select
 
 SECTIONS_DIR = "sections"
@@ -48,31 +49,39 @@ class BuildResult:
 
 
 def build(year, period, sections: list[str] | None = None, project: Project | None = None,
-          progress: Progress | None = None) -> BuildResult:
-    """Build the report for ``year`` and ``period`` into outputs/<year>/<period>/."""
+          progress: Progress | None = None, *, jobs: int | None = None,
+          use_cache: bool = True) -> BuildResult:
+    """Build the report for ``year`` and ``period`` into outputs/<year>/<period>/.
+
+    ``jobs`` kernels run the sections (default: one per core); with
+    ``use_cache`` unchanged sections and renders are reused from
+    outputs/.cache/ (see :mod:`reportbook.cache`).
+    """
     target = resolve(year, period)
     project = project or Project.locate()
     progress = progress or Progress()
     progress.step("checking params and data")
     params = load_params(project.params, target)
+    cache = Cache(project.outputs / CACHE_DIR, project.root, params) if use_cache else None
     dataset = Dataset(project.data)
-    for name in TABLES:
-        dataset.table(name)
+    check_data_cached(dataset, cache)
     every = discover(project.notebooks)
     chosen = select(every, sections)
     edition = project.edition_dir(target.year, target.code)
     with staging(edition) as stage:
         reused = _reuse(edition, every, chosen, stage)
         runs = execute_sections(chosen, stage / SECTIONS_DIR, target, project,
-                                started=progress.section_started, done=progress.section_done)
+                                started=progress.section_started, done=progress.section_done,
+                                jobs=jobs, cache=cache)
         progress.step("merging and rendering")
         merged = _merge([stage / SECTIONS_DIR / s.filename for s in every], target, stage)
         title = f"{params.report.kind} {params.report.subject} {target.label}"
-        render.render_all(merged, stage, title=title, footer=_footer(target))
+        render_cached(merged, stage, cache, title=title, footer=_footer(target))
         found = checks.run(merged, unit_labels=dataset.vocab.get("units"))
         manifest = _manifest_info(target, project, dataset, every, runs, reused, found)
         progress.step("writing the reviewer edition")
-        review.write(stage, [stage / SECTIONS_DIR / s.filename for s in every], manifest, found, title)
+        review.write(stage, [stage / SECTIONS_DIR / s.filename for s in every], manifest, found,
+                     title, cache=cache)
         _write_manifest(manifest, stage)
     publish(stage, edition)
     return BuildResult(edition, target, runs, manifest)
@@ -124,6 +133,7 @@ def _manifest_info(target, project, dataset, every, runs, reused, found) -> dict
     sections = [
         {"section": s.name,
          "status": timings[s.name].status if s.name in timings else "reused",
+         "reused_from": timings[s.name].reused_from if s.name in timings else "edition",
          "seconds": round(timings[s.name].seconds, 3) if s.name in timings else None}
         for s in every
     ]

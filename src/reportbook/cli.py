@@ -1,6 +1,6 @@
 """The command line: parse, call one library function, map errors to exit codes.
 
-    reportbook build --year 2023 --period annual [--section 04 ...]
+    reportbook build --year 2023 --period annual [--section 04 ...] [--jobs N] [--no-cache]
     reportbook periods [--year 2023]
 """
 
@@ -26,10 +26,20 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--period", default="annual", help=f"one of: {', '.join(PERIODS)}")
     build.add_argument("--section", action="append", metavar="NN",
                        help="re-run only this section (repeatable); others are kept from the last build")
+    build.add_argument("--jobs", type=_positive, metavar="N",
+                       help="kernels running sections in parallel (default: one per core)")
+    build.add_argument("--no-cache", action="store_true",
+                       help="execute and render everything, ignoring outputs/.cache/")
     build.add_argument("--quiet", action="store_true", help="no progress display")
     periods = commands.add_parser("periods", help="list the periods and their data windows")
     periods.add_argument("--year", default="2023")
     return parser
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,11 +64,14 @@ def _build(args, console: Console) -> int:
     from .progress import rich_progress
 
     with rich_progress(console, enabled=not args.quiet) as progress:
-        result = build(args.year, args.period, sections=args.section, progress=progress)
-    total = sum(r.seconds for r in result.runs)
+        result = build(args.year, args.period, sections=args.section, progress=progress,
+                       jobs=args.jobs, use_cache=not args.no_cache)
+    executed = [r for r in result.runs if r.executed]
+    total = sum(r.seconds for r in executed)
     console.print(
         f"built {result.period.label} in {result.edition} "
-        f"({len(result.runs)} section(s) executed, {total:.1f} s in sections)",
+        f"({len(executed)} section(s) executed, {len(result.runs) - len(executed)} reused "
+        f"from the cache, {total:.1f} s in sections)",
         highlight=False,
     )
     return 0

@@ -1,54 +1,66 @@
-"""Run section notebooks with papermill, injecting the report's parameters.
+"""Run section notebooks with papermill on a pool of warm kernels, reusing cached results.
 
 papermill parameterises each notebook (a tagged ``parameters`` cell followed
 by an injected one) and records the executed copy, with an error banner at
 the failing cell when one raises, so a failed section explains itself.
+Sections run on ``jobs`` pre-started kernels (:mod:`reportbook.kernels`,
+through the papermill engine in :mod:`reportbook.engine`), reset between
+sections; a section whose code, parameters, read files and environment are
+unchanged since an earlier build is taken from the cache
+(:mod:`reportbook.cache`) instead of being run.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import papermill
-from papermill.exceptions import PapermillExecutionError
-
+from .cache import Cache, section_key
 from .errors import SectionError
+from .kernels import KERNEL, PooledKernel, default_jobs, pool
 from .paths import ROOT_ENV, Project
 from .periods import Period
 from .sections import Section
 
-KERNEL = "python3"
-
 
 @dataclass(frozen=True)
 class SectionRun:
-    """The outcome of one executed section."""
+    """The outcome of one section: executed now, or reused from the cache."""
 
     section: Section
     output: Path
     seconds: float
-    status: str  # "succeeded" or "failed"
+    status: str  # "succeeded" (executed) or "reused"
+    reused_from: str | None = None  # "cache" when status is "reused"
+    read: dict | None = None  # files and params values it read (see reads.take)
+
+    @property
+    def executed(self) -> bool:
+        return self.status == "succeeded"
 
 
 def parameters(period: Period) -> dict:
     return {"year": period.year, "period": period.code}
 
 
-def run_section(section: Section, output: Path, period: Period, project: Project) -> SectionRun:
-    """Execute one section into ``output``; raise SectionError naming the failing cell."""
+def run_on(kernel: PooledKernel, section: Section, output: Path, period: Period) -> SectionRun:
+    """Execute one section on ``kernel`` into ``output``; raise SectionError naming the failing cell."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from .engine import ENGINE
+
     output.parent.mkdir(parents=True, exist_ok=True)
-    os.environ[ROOT_ENV] = str(project.root)  # the kernel inherits it and finds the project
     started = time.perf_counter()
+    kernel.reset()
     try:
         papermill.execute_notebook(
             str(section.path), str(output), parameters=parameters(period),
-            kernel_name=KERNEL, cwd=str(project.notebooks), progress_bar=False,
+            engine_name=ENGINE, kernel=kernel, kernel_name=KERNEL, progress_bar=False,
             log_output=False, request_save_on_cell_execute=False,
-            # the kernel's own start-up notices are not the user's business
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except PapermillExecutionError as exc:
         raise SectionError(
@@ -56,17 +68,50 @@ def run_section(section: Section, output: Path, period: Period, project: Project
             f"({exc.ename}: {exc.evalue}); the executed notebook with the error is {output}",
             section=section.name, output_path=output,
         ) from None
-    return SectionRun(section, output, time.perf_counter() - started, "succeeded")
+    read = kernel.files_read()
+    return SectionRun(section, output, time.perf_counter() - started, "succeeded", read=read)
 
 
 def execute_sections(sections: list[Section], out_dir: Path, period: Period, project: Project,
                      started=lambda section, index, count: None,
-                     done=lambda run: None) -> list[SectionRun]:
-    """Execute ``sections`` in order into ``out_dir``, reporting progress through the callbacks."""
-    runs = []
+                     done=lambda run: None, *, jobs: int | None = None,
+                     cache: Cache | None = None) -> list[SectionRun]:
+    """Bring every section's executed notebook into ``out_dir``, in section order.
+
+    Sections found in ``cache`` are copied; the others run in parallel on
+    ``jobs`` kernels (default: one per core) and are stored in the cache.
+    Progress callbacks may be called from worker threads.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    params = parameters(period)
+    keys = {s: section_key(s.path, params, KERNEL) for s in sections} if cache else {}
+    runs: dict[Section, SectionRun] = {}
+    count = len(sections)
     for index, section in enumerate(sections, 1):
-        started(section, index, len(sections))
-        run = run_section(section, out_dir / section.filename, period, project)
+        hit = cache.lookup(section.name, keys[section]) if cache else None
+        if hit is not None:
+            started(section, index, count)
+            shutil.copyfile(hit, out_dir / section.filename)
+            runs[section] = SectionRun(section, out_dir / section.filename, 0.0, "reused", "cache")
+            done(runs[section])
+    pending = [s for s in sections if s not in runs]
+    if pending:
+        runs.update(_run_pending(pending, out_dir, period, project, started, done,
+                                 jobs or default_jobs(), cache, keys, count))
+    return [runs[s] for s in sections]
+
+
+def _run_pending(pending, out_dir, period, project, started, done, jobs, cache, keys, count):
+    env = {**os.environ, ROOT_ENV: str(project.root)}  # the kernels find the project
+
+    def work(kernel, section):
+        started(section, pending.index(section) + 1 + count - len(pending), count)
+        run = run_on(kernel, section, out_dir / section.filename, period)
+        if cache:
+            cache.store(section.name, keys[section], run.output, run.read)
         done(run)
-        runs.append(run)
-    return runs
+        return run
+
+    with pool(min(jobs, len(pending)), project.root, project.notebooks, env) as run_all:
+        results = run_all(pending, work)
+    return dict(zip(pending, results))

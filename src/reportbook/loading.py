@@ -60,6 +60,10 @@ def load_vocabularies(data_dir: Path) -> dict[str, dict[str, object]]:
 
 def load_table(data_dir: Path, table: Table, vocab: dict) -> pd.DataFrame:
     """Read one data file and return it typed; raise DataError listing all problems."""
+    if (data_dir / f"{table.name}.parquet").is_file():  # province scale: see fastio
+        from .fastio import load_parquet_table
+
+        return load_parquet_table(data_dir / f"{table.name}.parquet", table, vocab)
     path = data_dir / f"{table.name}.csv"
     frame = _read_text(path)
     missing = [c for c in table.column_names if c not in frame.columns]
@@ -174,5 +178,5 @@ class Dataset:
 
     def files(self) -> list[Path]:
         """Every data file this dataset reads, for hashing into the manifest."""
-        names = ["vocabularies.yaml", *(f"{n}.csv" for n in TABLES)]
+        names = ["vocabularies.yaml", *(f"{n}.{ext}" for n in TABLES for ext in ("csv", "parquet"))]
         return [self.data_dir / n for n in names]

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from . import reads
 from .errors import ConfigError
 from .periods import Period
 
@@ -96,9 +97,10 @@ def load_params(params_dir: Path, period: Period) -> Params:
             f"{specific}: no params for {period.label}; copy another period's file "
             f"(e.g. params/2023/annual.yaml) and edit its texts"
         )
-    merged = _merge(_read(common), _read(specific))
+    with reads.by_value():  # a section depends on the values it uses, not on whole files
+        merged = _merge(_read(common), _read(specific))
     try:
-        return Params.model_validate(merged)
+        return reads.tracked(Params.model_validate(merged))
     except ValidationError as exc:
         raise ConfigError(_explain(exc, [common, specific])) from None
 

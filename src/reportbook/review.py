@@ -10,6 +10,7 @@ offline and links only to files of the same edition.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import jinja2
@@ -42,19 +43,38 @@ def _section_exporter() -> HTMLExporter:
     )
 
 
+def write_sections(section_paths: list[Path], folder: Path, cache=None) -> None:
+    """Render each executed section with its code, or copy the pages from the cache.
+
+    The pages depend only on the executed notebooks (and reportbook's own
+    templates, part of the environment key), so unchanged sections reuse them.
+    """
+    from .cache import digest, environment_key
+
+    names = [f"{p.stem}.html" for p in section_paths]
+    key = digest(*(p.read_bytes() for p in section_paths), environment_key()) if cache else None
+    found = cache.rendered(key, names) if cache else None
+    if found:
+        for path in found:
+            shutil.copyfile(path, folder / path.name)
+        return
+    exporter = _section_exporter()
+    for path, name in zip(section_paths, names):
+        body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
+        (folder / name).write_text(body, encoding="utf-8")
+    if cache:
+        cache.store_rendered(key, [folder / n for n in names])
+
+
 def write(edition: Path, section_paths: list[Path], manifest: dict, checks: list[Check],
-          title: str) -> Path:
+          title: str, cache=None) -> Path:
     """Write the reviewer edition under ``edition/review``; return its index page."""
     root = edition / REVIEW_DIR
     (root / "sections").mkdir(parents=True, exist_ok=True)
-    exporter = _section_exporter()
+    write_sections(section_paths, root / "sections", cache)
     statuses = {s["section"]: s["status"] for s in manifest.get("sections", [])}
-    sections = []
-    for path in section_paths:
-        body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
-        (root / "sections" / f"{path.stem}.html").write_text(body, encoding="utf-8")
-        sections.append({"name": path.stem, "file": f"{path.stem}.html",
-                         "status": statuses.get(path.stem, "")})
+    sections = [{"name": p.stem, "file": f"{p.stem}.html", "status": statuses.get(p.stem, "")}
+                for p in section_paths]
     window = f"{manifest['window']['start']} – {manifest['window']['end']}"
     common = {"title": title, "window": window}
     passed = sum(c.passed for c in checks)

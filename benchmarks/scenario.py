@@ -1,0 +1,46 @@
+"""One timed scenario in a fresh process; prints JSON {seconds, peak_mb}.
+
+    python benchmarks/scenario.py <cold|nochange|param|data|baseline|floor|render|province:FILE> <project>
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def main() -> None:
+    name, root = sys.argv[1], Path(sys.argv[2])
+    os.environ["REPORTBOOK_ROOT"] = str(root)
+    started = time.perf_counter()
+    if name == "baseline":
+        from baseline import run
+        run(root)
+    elif name == "floor":
+        from floor import run
+        run(root)
+    elif name == "render":
+        import nbformat
+
+        from reportbook import render
+        edition = root / "outputs" / "2023" / "annual"
+        render.render_all(nbformat.read(edition / "report.ipynb", as_version=4), root, title="t")
+    elif name.startswith("province:"):
+        from reportbook import fastio, resolve
+        fastio.window_statistics(Path(name.split(":", 1)[1]), resolve(2023, "annual").window)
+    else:
+        from reportbook.build import build
+        from reportbook.paths import Project
+        build(2023, "annual", project=Project(root))  # cold: fresh project, empty cache
+    seconds = time.perf_counter() - started
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""Skip work whose inputs are unchanged: rendering the report, validating the data.
+
+Rendering (HTML through nbconvert, PDF through WeasyPrint) is the largest
+cost of a build in which no section re-ran. Its inputs are the merged
+notebook's cells and outputs, the title and footer, and reportbook's
+templates, stylesheet and fonts (all in the package hash) with the
+libraries' versions; when their hash matches an earlier render, that
+render's files are copied instead. Execution metadata (papermill timings)
+is left out of the hash: it never reaches the page.
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+
+import nbformat
+
+from .cache import Cache, digest, environment_key
+
+CACHE_DIR = ".cache"  # under outputs/
+RENDERED = ["report.html", "report.pdf", "report.docx"]
+VOLATILE_CELL_METADATA = ("papermill", "execution")
+
+
+def render_key(nb: nbformat.NotebookNode, title: str, footer: str) -> str:
+    """Hash of everything that reaches the rendered page."""
+    stable = copy.deepcopy(nb)
+    for cell in stable.cells:
+        for key in VOLATILE_CELL_METADATA:
+            cell.metadata.pop(key, None)
+    return digest(nbformat.writes(stable), title, footer, environment_key())
+
+
+def render_cached(nb: nbformat.NotebookNode, out_dir: Path, cache: Cache | None, *,
+                  title: str, footer: str = "") -> list[Path]:
+    """Write report.html, .pdf and .docx into ``out_dir``, from the cache when possible."""
+    key = render_key(nb, title, footer) if cache else None
+    found = cache.rendered(key, RENDERED) if cache else None
+    if found:
+        for path in found:
+            shutil.copyfile(path, out_dir / path.name)
+        return [out_dir / name for name in RENDERED]
+    from . import render
+
+    paths = render.render_all(nb, out_dir, title=title, footer=footer)
+    if cache:
+        cache.store_rendered(key, paths)
+    return paths
+
+
+def check_data_cached(dataset, cache: Cache | None) -> None:
+    """Load (and so validate) every data file, unless these exact files passed before."""
+    from .schema import TABLES
+
+    key = None
+    if cache:
+        files = {Path(p).name: cache.hash_of(p) for p in dataset.files()}
+        key = digest(files, environment_key())
+        if cache.validated(key):
+            return
+    for name in TABLES:
+        dataset.table(name)
+    if cache:
+        cache.mark_validated(key)

@@ -15,16 +15,16 @@ from typing import Callable
 
 import nbformat
 
-from . import formatting, render
-from .archive import publish, staging
+from . import determinism, formatting, render, results
+from .archive import open_edition, publish, staging
 from .errors import ConfigError
 from .execute import SectionRun, execute_sections
 from .loading import Dataset
-from .manifest import build_manifest, hashes, sha256
+from .manifest import build_manifest, code_hashes, hashes, sha256
 from .params import load_params, param_files
 from .paths import Project
 from .periods import Period, resolve
-from .schema import TABLES
+from .preflight import require_valid
 from .sections import Section, discover, select
 
 SECTIONS_DIR = "sections"
@@ -48,29 +48,34 @@ class BuildResult:
 
 
 def build(year, period, sections: list[str] | None = None, project: Project | None = None,
-          progress: Progress | None = None) -> BuildResult:
-    """Build the report for ``year`` and ``period`` into outputs/<year>/<period>/."""
+          progress: Progress | None = None, force: bool = False) -> BuildResult:
+    """Build the report for ``year`` and ``period`` into outputs/<year>/<period>/.
+
+    Every input is validated first; a final edition is replaced only with ``force``.
+    """
     target = resolve(year, period)
     project = project or Project.locate()
     progress = progress or Progress()
     progress.step("checking params and data")
-    params = load_params(project.params, target)
-    dataset = Dataset(project.data)
-    for name in TABLES:
-        dataset.table(name)
     every = discover(project.notebooks)
     chosen = select(every, sections)
+    require_valid(project, target, every)
+    params = load_params(project.params, target)
+    dataset = Dataset(project.data)
     edition = project.edition_dir(target.year, target.code)
-    with staging(edition) as stage:
-        reused = _reuse(edition, every, chosen, stage)
-        runs = execute_sections(chosen, stage / SECTIONS_DIR, target, project,
-                                started=progress.section_started, done=progress.section_done)
-        progress.step("merging and rendering")
-        merged = _merge([stage / SECTIONS_DIR / s.filename for s in every], target, stage)
-        title = f"{params.report.kind} {params.report.subject} {target.label}"
-        render.render_all(merged, stage, title=title, footer=_footer(target))
-        manifest = _manifest(target, project, dataset, every, runs, reused, stage)
-    publish(stage, edition)
+    with open_edition(edition, force=force):
+        with staging(edition) as stage:
+            reused = _reuse(edition, every, chosen, stage)
+            runs = execute_sections(chosen, stage / SECTIONS_DIR, target, project,
+                                    started=progress.section_started, done=progress.section_done)
+            determinism.normalise_folder(stage / SECTIONS_DIR)
+            progress.step("merging and rendering")
+            merged = _merge([stage / SECTIONS_DIR / s.filename for s in every], target, stage)
+            title = f"{params.report.kind} {params.report.subject} {target.label}"
+            render.render_all(merged, stage, title=title, footer=_footer(target))
+            manifest = _manifest(target, project, dataset, every, runs, reused, stage)
+            manifest_extra(manifest, params, every, merged, project, stage)
+        publish(stage, edition)
     return BuildResult(edition, target, runs, manifest)
 
 
@@ -85,7 +90,7 @@ def _reuse(edition: Path, every: list[Section], chosen: list[Section], stage: Pa
             f"{', '.join(missing)}; build the whole report first"
         )
     for section in others:
-        shutil.copy2(edition / SECTIONS_DIR / section.filename, stage / SECTIONS_DIR / section.filename)
+        shutil.copyfile(edition / SECTIONS_DIR / section.filename, stage / SECTIONS_DIR / section.filename)
     return [s.name for s in others]
 
 
@@ -132,3 +137,13 @@ def _manifest(target, project, dataset, every, runs, reused, stage) -> dict:
         json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     return manifest
+
+
+def manifest_extra(manifest: dict, params, every, merged, project, stage) -> None:
+    """Add what a re-run is compared on: code hashes, resolved params, per-result hashes."""
+    manifest["notebook_code"] = code_hashes([s.path for s in every], project.root)
+    manifest["params"] = params.model_dump(mode="json")
+    manifest["results"] = results.items(merged)
+    (stage / "manifest.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )

@@ -1,0 +1,83 @@
+"""Check every input of a build before any section runs, and list all problems.
+
+``reportbook check`` and ``build`` both call :func:`require_valid`: params
+files (valid keys and types, every text and list the notebooks render present,
+every template well-formed), the notebooks' parameters, and every data file
+(schema, row and cross-file rules). One run lists every problem, each with
+file, row and column, and a summary count; nothing executes until there are
+none.
+"""
+
+from __future__ import annotations
+
+import jinja2
+
+from . import texts
+from .contracts import parameter_problems, uses
+from .errors import ConfigError, InputError
+from .loading import Dataset
+from .params import Params, load_params, origin
+from .paths import Project
+from .periods import Period
+from .problems import Problem, report
+from .sections import Section
+
+
+def params_problems(project: Project, period: Period, sections: list[Section]) -> list[Problem]:
+    """Invalid or missing params, missing texts/lists, templates that do not parse."""
+    try:
+        params = load_params(project.params, period)
+    except ConfigError as exc:
+        return [Problem(f"params/{period.year}/{period.code}.yaml", None, None, None, str(exc))]
+    needed = uses(sections)
+    problems = _missing(params, needed, project, period)
+    for key, template in params.texts.items():
+        problems.extend(_syntax(template, f"texts.{key}", project, period))
+    for key, entries in params.lists.items():
+        for index, entry in enumerate(entries):
+            problems.extend(_syntax(entry, f"lists.{key}.{index}", project, period))
+    return problems
+
+
+def _missing(params: Params, needed, project: Project, period: Period) -> list[Problem]:
+    target = f"params/{period.year}/{period.code}.yaml"
+    problems = []
+    for kind, have, want in (("texts", params.texts, needed.texts), ("lists", params.lists, needed.lists)):
+        for key, users in sorted(want.items()):
+            if key not in have:
+                problems.append(Problem(
+                    target, None, f"{kind}.{key}", None,
+                    f"is missing: section(s) {', '.join(users)} render it; add it under "
+                    f"'{kind}:' here or in params/common.yaml",
+                ))
+    return problems
+
+
+def _syntax(template: str, dotted: str, project: Project, period: Period) -> list[Problem]:
+    try:
+        texts.parse(template)
+    except jinja2.TemplateSyntaxError as exc:
+        file, line = origin(project.params, period, dotted)
+        where = line + exc.lineno - 1 if line else None
+        return [Problem(file, where, dotted, None, f"is not a valid template: {exc.message}",
+                        row_word="line")]
+    return []
+
+
+def problems(project: Project, period: Period, sections: list[Section]) -> list[Problem]:
+    """Every problem of params, notebooks and data for building ``period``."""
+    found = params_problems(project, period, sections)
+    for section in sections:
+        found.extend(parameter_problems(section))
+    found.extend(Dataset(project.data).problems())
+    return found
+
+
+def require_valid(project: Project, period: Period, sections: list[Section]) -> None:
+    """Raise InputError listing every problem, or return when there are none."""
+    found = problems(project, period, sections)
+    if found:
+        raise InputError(
+            f"the inputs for {period.label} are not valid; nothing was built:\n{report(found)}",
+            problems=found,
+        )

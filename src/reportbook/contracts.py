@@ -42,16 +42,28 @@ def parameter_problems(section: Section) -> list[Problem]:
         return [Problem(_file(section), None, None, None, f"cannot be read as a notebook: {exc}")]
     if not declared:
         return [Problem(_file(section), None, "parameters", None,
-                        "has no cell tagged 'parameters' declaring year and period")]
+                        "has no cell tagged 'parameters' declaring year and period; tag the cell "
+                        "that sets them (View > Cell Toolbar > Tags)")]
     names = set(declared)
+    cell = _parameters_cell(section)
     problems = []
     for name in sorted(set(RUN_PARAMETERS) - names):
-        problems.append(Problem(_file(section), None, "parameters", None,
-                                f"does not declare {name!r} (needed: year, period)"))
+        problems.append(Problem(_file(section), cell, "parameters", None,
+                                f"does not declare {name!r} (needed: year, period)", row_word="cell"))
     for name in sorted(names - set(RUN_PARAMETERS)):
-        problems.append(Problem(_file(section), None, "parameters", name,
-                                "is not a run parameter: the build injects only year and period"))
+        problems.append(Problem(_file(section), cell, "parameters", name,
+                                "is not a run parameter: the build injects only year and period",
+                                row_word="cell"))
     return problems
+
+
+def _parameters_cell(section: Section) -> int | None:
+    """The 1-based number of the cell tagged 'parameters', as Jupyter counts cells."""
+    nb = nbformat.read(section.path, as_version=4)
+    for number, cell in enumerate(nb.cells, 1):
+        if "parameters" in cell.metadata.get("tags", []):
+            return number
+    return None
 
 
 def uses(sections: list[Section]) -> Uses:

@@ -100,7 +100,9 @@ def load_params(params_dir: Path, period: Period) -> Params:
     try:
         return Params.model_validate(merged)
     except ValidationError as exc:
-        raise ConfigError(_explain(exc, [common, specific])) from None
+        error = ConfigError(_explain(exc, [common, specific]))
+        error.errors = [(".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()]
+        raise error from None
 
 
 def _read(path: Path) -> dict:
@@ -165,10 +167,18 @@ def key_lines(path: Path) -> dict[str, tuple[int, bool]]:
 
 
 def origin(params_dir: Path, period: Period, dotted: str) -> tuple[str, int | None]:
-    """The params file (relative to the project) that sets ``dotted`` last, and its line."""
-    found: tuple[str, int | None] = (f"params/{period.year}/{period.code}.yaml", None)
-    for path in param_files(params_dir, period):
-        lines = key_lines(path)
-        if dotted in lines:
-            found = (path.relative_to(params_dir.parent).as_posix(), lines[dotted][0])
-    return found
+    """The params file (relative to the project) that sets ``dotted`` last, and its line.
+
+    A key that is missing or invalid is placed at its nearest parent that exists.
+    """
+    parts = dotted.split(".")
+    for depth in range(len(parts), 0, -1):
+        key = ".".join(parts[:depth])
+        found = None
+        for path in param_files(params_dir, period):
+            lines = key_lines(path)
+            if key in lines:
+                found = (path.relative_to(params_dir.parent).as_posix(), lines[key][0])
+        if found:
+            return found
+    return (f"params/{period.year}/{period.code}.yaml", None)

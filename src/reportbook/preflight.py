@@ -28,7 +28,7 @@ def params_problems(project: Project, period: Period, sections: list[Section]) -
     try:
         params = load_params(project.params, period)
     except ConfigError as exc:
-        return [Problem(f"params/{period.year}/{period.code}.yaml", None, None, None, str(exc))]
+        return _config_problems(exc, project, period)
     needed = uses(sections)
     problems = _missing(params, needed, project, period)
     for key, template in params.texts.items():
@@ -39,16 +39,29 @@ def params_problems(project: Project, period: Period, sections: list[Section]) -
     return problems
 
 
+def _config_problems(exc: ConfigError, project: Project, period: Period) -> list[Problem]:
+    """One problem per invalid key, at the file and line that sets it."""
+    errors = getattr(exc, "errors", None)
+    if not errors:
+        return [Problem(f"params/{period.year}/{period.code}.yaml", None, None, None, str(exc))]
+    found = []
+    for dotted, message in errors:
+        file, line = origin(project.params, period, dotted)
+        found.append(Problem(file, line, dotted, None, message, row_word="line"))
+    return found
+
+
 def _missing(params: Params, needed, project: Project, period: Period) -> list[Problem]:
-    target = f"params/{period.year}/{period.code}.yaml"
     problems = []
     for kind, have, want in (("texts", params.texts, needed.texts), ("lists", params.lists, needed.lists)):
+        file, line = origin(project.params, period, kind)
         for key, users in sorted(want.items()):
             if key not in have:
                 problems.append(Problem(
-                    target, None, f"{kind}.{key}", None,
+                    file, line, f"{kind}.{key}", None,
                     f"is missing: section(s) {', '.join(users)} render it; add it under "
-                    f"'{kind}:' here or in params/common.yaml",
+                    f"'{kind}:' in params/common.yaml or params/{period.year}/{period.code}.yaml",
+                    row_word="line",
                 ))
     return problems
 

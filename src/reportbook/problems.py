@@ -32,7 +32,7 @@ class Problem:
         if self.row is not None:
             place += f", {self.row_word} {self.row}"
         if self.column is not None:
-            place += f", column {self.column!r}"
+            place += f", {'key' if self.row_word == 'line' else 'column'} {self.column!r}"
         value = f"{self.value!r} " if self.value is not None else ""
         return f"{place}: {value}{self.rule}"
 

@@ -55,8 +55,8 @@ def _well_formed_number(frame: pd.DataFrame) -> pd.Series:
 
 ROW_RULES: dict[str, list[RowRule]] = {
     "dossiers": [
-        RowRule("resolved_on", "is before received_on", _not_before("resolved_on", "received_on")),
-        RowRule("due_on", "is before received_on", _not_before("due_on", "received_on")),
+        RowRule("resolved_on", "is before received_on (a dossier closes after it arrives)", _not_before("resolved_on", "received_on")),
+        RowRule("due_on", "is before received_on (a due date follows receipt)", _not_before("due_on", "received_on")),
         RowRule("outcome", "must be given exactly when resolved_on is (a closed dossier has "
                 "an outcome, an open one has neither)", _both_or_neither),
     ],
@@ -64,7 +64,7 @@ ROW_RULES: dict[str, list[RowRule]] = {
         RowRule("number_symbol", "is not a document number such as 72/KH-SLĐTBXH, "
                 "20/2023/QĐ-UBND or 20-CT/TW", _well_formed_number),
     ],
-    "procedures": [
+    "procedures": [  # rule texts are unique per table: they identify the rule
         RowRule("in_force_to", "is before in_force_from", _not_before("in_force_to", "in_force_from")),
     ],
     "contacts": [

@@ -60,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:  # output piped into `head`
         return 0
+    except OSError as exc:  # full disk, permissions: the edition is unchanged, say why
+        console.print(f"error: cannot write: {exc}; the previous edition is unchanged",
+                      highlight=False, markup=False)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         console.print("interrupted; the previous edition is unchanged")
         return 130

@@ -33,6 +33,7 @@ class Verdict:
     same: list[str] = field(default_factory=list)
     different: list[str] = field(default_factory=list)
     html_same: bool = True
+    files_different: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -45,6 +46,7 @@ class Verdict:
         out += [f"  same:      {k}" for k in self.same]
         out += [f"  DIFFERENT: {k}" for k in self.different]
         out.append(f"  report.html {'identical' if self.html_same else 'DIFFERENT'}")
+        out += [f"  output file differs: {name}" for name in self.files_different]
         total = len(self.same) + len(self.different)
         out.append(f"{len(self.same)} of {total} results reproduced; "
                    f"{len(self.changed_inputs)} input(s) changed since the build; "
@@ -121,3 +123,7 @@ def _compare(archived: dict, rerun: dict, verdict: Verdict) -> None:
             verdict.different.append(key + (" (not produced by the re-run)" if key not in after else ""))
     verdict.different += [f"{k} (new in the re-run)" for k in after if k not in before]
     verdict.html_same = archived["outputs"].get("report.html") == rerun["outputs"].get("report.html")
+    verdict.files_different = sorted(
+        name for name in set(archived["outputs"]) | set(rerun["outputs"])
+        if archived["outputs"].get(name) != rerun["outputs"].get(name)
+    )

@@ -89,6 +89,11 @@ def render(template: str, values: dict, *, name: str = "<text>",
         ) from None
     except jinja2.exceptions.SecurityError as exc:
         raise ConfigError(f"{_where(name, origin, None)}: not allowed in a template: {exc}") from None
+    except (jinja2.TemplateError, TypeError, ValueError, LookupError, ArithmeticError) as exc:
+        # e.g. {% import %} (no loader: templates reach no files), a filter given a wrong value
+        raise ConfigError(
+            f"{_where(name, origin, None)}: cannot be rendered: {type(exc).__name__}: {exc}"
+        ) from None
 
 
 def _where(name: str, origin, lineno: int | None) -> str:

@@ -37,3 +37,23 @@ def built_2023_annual(tmp_path_factory):
     )
     assert result.returncode == 0, result.stderr
     return project.edition_dir(2023, "annual")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the fault-injection figures (tests/faults.py) when any were recorded."""
+    from tests.faults import TALLY, summary_lines
+
+    if TALLY:
+        terminalreporter.write_sep("=", "fault injection")
+        for line in summary_lines():
+            terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def small_data(tmp_path_factory):
+    """The shipped data with only the first 300 dossiers: every rule, quick to copy."""
+    folder = tmp_path_factory.mktemp("small") / "data"
+    shutil.copytree(ROOT / "data", folder)
+    lines = (folder / "dossiers.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (folder / "dossiers.csv").write_text("".join(lines[:301]), encoding="utf-8")
+    return folder

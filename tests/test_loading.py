@@ -46,8 +46,9 @@ def test_every_problem_is_reported_at_once(tmp_path):
     with pytest.raises(DataError) as err:
         load_table(tmp_path, DOSSIERS, VOCAB)
     message = str(err.value)
-    assert "5 problem(s)" in message
-    for expected in ("column 'unit': 'XX' is not in vocabulary 'units'",
+    assert "6 problem(s)" in message
+    for expected in ("column 'outcome': 'done' must be given exactly when resolved_on is",
+                     "column 'unit': 'XX' is not in vocabulary 'units'",
                      "column 'channel': 'fax'", "column 'received_on': 'yesterday'",
                      "column 'outcome': 'done'", "row 3, column 'dossier_id': 'D1' is a duplicate id"):
         assert expected in message

@@ -15,17 +15,18 @@ from typing import Callable
 
 import nbformat
 
-from . import checks, formatting, review
-from .archive import publish, staging
+from . import checks, determinism, formatting, results, review
+from .archive import open_edition, publish, staging
 from .cache import Cache
 from .errors import ConfigError
 from .execute import SectionRun, execute_sections
 from .loading import Dataset
-from .manifest import build_manifest, hashes, sha256
+from .manifest import build_manifest, code_hashes, hashes, sha256
 from .params import load_params, param_files
-from .rendercache import CACHE_DIR, check_data_cached, render_cached
+from .rendercache import CACHE_DIR, render_cached
 from .paths import Project
 from .periods import Period, resolve
+from .preflight import require_valid
 from .sections import Section, discover, select
 
 SECTIONS_DIR = "sections"
@@ -50,40 +51,44 @@ class BuildResult:
 
 def build(year, period, sections: list[str] | None = None, project: Project | None = None,
           progress: Progress | None = None, *, jobs: int | None = None,
-          use_cache: bool = True) -> BuildResult:
+          use_cache: bool = True, force: bool = False) -> BuildResult:
     """Build the report for ``year`` and ``period`` into outputs/<year>/<period>/.
 
-    ``jobs`` kernels run the sections (default: one per core); with
-    ``use_cache`` unchanged sections and renders are reused from
-    outputs/.cache/ (see :mod:`reportbook.cache`).
+    Every input is validated first. ``jobs`` kernels run the sections (default:
+    one per core); with ``use_cache`` unchanged sections, renders and
+    validations are reused from outputs/.cache/ (see :mod:`reportbook.cache`).
+    A final edition is replaced only with ``force``.
     """
     target = resolve(year, period)
     project = project or Project.locate()
     progress = progress or Progress()
-    progress.step("checking params and data")
+    progress.step("checking params, notebooks and data")
+    every = discover(project.notebooks)
+    chosen = select(every, sections)
+    require_valid(project, target, every, cache_dir=project.outputs / CACHE_DIR if use_cache else None)
     params = load_params(project.params, target)
     cache = Cache(project.outputs / CACHE_DIR, project.root, params) if use_cache else None
     dataset = Dataset(project.data)
-    check_data_cached(dataset, cache)
-    every = discover(project.notebooks)
-    chosen = select(every, sections)
     edition = project.edition_dir(target.year, target.code)
-    with staging(edition) as stage:
-        reused = _reuse(edition, every, chosen, stage)
-        runs = execute_sections(chosen, stage / SECTIONS_DIR, target, project,
-                                started=progress.section_started, done=progress.section_done,
-                                jobs=jobs, cache=cache)
-        progress.step("merging and rendering")
-        merged = _merge([stage / SECTIONS_DIR / s.filename for s in every], target, stage)
-        title = f"{params.report.kind} {params.report.subject} {target.label}"
-        render_cached(merged, stage, cache, title=title, footer=_footer(target))
-        found = checks.run(merged, unit_labels=dataset.vocab.get("units"))
-        manifest = _manifest_info(target, project, dataset, every, runs, reused, found)
-        progress.step("writing the reviewer edition")
-        review.write(stage, [stage / SECTIONS_DIR / s.filename for s in every], manifest, found,
-                     title, cache=cache)
-        _write_manifest(manifest, stage)
-    publish(stage, edition)
+    with open_edition(edition, force=force):
+        with staging(edition) as stage:
+            reused = _reuse(edition, every, chosen, stage)
+            runs = execute_sections(chosen, stage / SECTIONS_DIR, target, project,
+                                    started=progress.section_started,
+                                    done=progress.section_done, jobs=jobs, cache=cache)
+            determinism.normalise_folder(stage / SECTIONS_DIR)
+            progress.step("merging and rendering")
+            merged = _merge([stage / SECTIONS_DIR / s.filename for s in every], target, stage)
+            title = f"{params.report.kind} {params.report.subject} {target.label}"
+            render_cached(merged, stage, cache, title=title, footer=_footer(target))
+            found = checks.run(merged, unit_labels=dataset.vocab.get("units"))
+            manifest = _manifest_info(target, project, dataset, every, runs, reused, found)
+            _manifest_results(manifest, params, every, merged, project)
+            progress.step("writing the reviewer edition")
+            review.write(stage, [stage / SECTIONS_DIR / s.filename for s in every], manifest,
+                         found, title, cache=cache)
+            _write_manifest(manifest, stage)
+        publish(stage, edition)
     return BuildResult(edition, target, runs, manifest)
 
 
@@ -98,7 +103,7 @@ def _reuse(edition: Path, every: list[Section], chosen: list[Section], stage: Pa
             f"{', '.join(missing)}; build the whole report first"
         )
     for section in others:
-        shutil.copy2(edition / SECTIONS_DIR / section.filename, stage / SECTIONS_DIR / section.filename)
+        shutil.copyfile(edition / SECTIONS_DIR / section.filename, stage / SECTIONS_DIR / section.filename)
     return [s.name for s in others]
 
 
@@ -153,3 +158,10 @@ def _write_manifest(manifest: dict, stage: Path) -> None:
     (stage / "manifest.json").write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
+
+
+def _manifest_results(manifest: dict, params, every, merged, project) -> None:
+    """Add what a re-run is compared on: code hashes, resolved params, per-result hashes."""
+    manifest["notebook_code"] = code_hashes([s.path for s in every], project.root)
+    manifest["params"] = params.model_dump(mode="json")
+    manifest["results"] = results.items(merged)

@@ -1,6 +1,9 @@
 """The command line: parse, call one library function, map errors to exit codes.
 
-    reportbook build --year 2023 --period annual [--section 04 ...] [--jobs N] [--no-cache]
+    reportbook build --year 2023 --period annual [--section 04 ...] [--jobs N] [--no-cache] [--force]
+    reportbook check --year 2023 --period annual
+    reportbook finalize --year 2023 --period annual
+    reportbook verify outputs/2023/annual
     reportbook periods [--year 2023]
 """
 
@@ -16,6 +19,7 @@ from .errors import ReportbookError
 from .periods import PERIODS, resolve
 
 EXIT_ERROR = 2
+EXIT_MISMATCH = 3  # verify: the re-run differs from the archived edition
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,6 +35,15 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-cache", action="store_true",
                        help="execute and render everything, ignoring outputs/.cache/")
     build.add_argument("--quiet", action="store_true", help="no progress display")
+    build.add_argument("--force", action="store_true",
+                       help="rebuild a final edition (the current one moves to <period>.history/)")
+    check = commands.add_parser("check", help="validate params, notebooks and data; build nothing")
+    finalize = commands.add_parser("finalize", help="mark an edition final (read-only)")
+    for sub in (check, finalize):
+        sub.add_argument("--year", required=True, help="reporting year, e.g. 2023")
+        sub.add_argument("--period", default="annual", help=f"one of: {', '.join(PERIODS)}")
+    verify = commands.add_parser("verify", help="re-run an edition from its inputs and compare")
+    verify.add_argument("edition", help="an edition folder, e.g. outputs/2023/annual")
     periods = commands.add_parser("periods", help="list the periods and their data windows")
     periods.add_argument("--year", default="2023")
     return parser
@@ -48,12 +61,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args, console)
+        if args.command in COMMANDS:
+            return COMMANDS[args.command](args, console)
         return _periods(args)
     except ReportbookError as exc:
-        console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+        console.print("[bold red]error:[/] ", end="", highlight=False)
+        console.print(str(exc), highlight=False, markup=False, soft_wrap=True)
         return EXIT_ERROR
     except BrokenPipeError:  # output piped into `head`
         return 0
+    except OSError as exc:  # full disk, permissions: the edition is unchanged, say why
+        console.print(f"error: cannot write: {exc}; the previous edition is unchanged",
+                      highlight=False, markup=False)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         console.print("interrupted; the previous edition is unchanged")
         return 130
@@ -65,7 +85,7 @@ def _build(args, console: Console) -> int:
 
     with rich_progress(console, enabled=not args.quiet) as progress:
         result = build(args.year, args.period, sections=args.section, progress=progress,
-                       jobs=args.jobs, use_cache=not args.no_cache)
+                       jobs=args.jobs, use_cache=not args.no_cache, force=args.force)
     executed = [r for r in result.runs if r.executed]
     total = sum(r.seconds for r in executed)
     console.print(
@@ -75,6 +95,45 @@ def _build(args, console: Console) -> int:
         highlight=False,
     )
     return 0
+
+
+def _check(args, console: Console) -> int:
+    from .paths import Project
+    from .preflight import require_valid
+    from .sections import discover
+
+    period = resolve(args.year, args.period)
+    project = Project.locate()
+    require_valid(project, period, discover(project.notebooks))
+    console.print(f"inputs for {period.label} are valid (params, notebooks, data)", highlight=False)
+    return 0
+
+
+def _finalize(args, console: Console) -> int:
+    from .archive import finalize
+    from .paths import Project
+
+    period = resolve(args.year, args.period)
+    edition = Project.locate().edition_dir(period.year, period.code)
+    if not edition.is_dir():
+        console.print(f"[bold red]error:[/] {edition} does not exist; build it first", highlight=False)
+        return EXIT_ERROR
+    record = finalize(edition)
+    console.print(f"{edition} is final since {record['finalized_at']}", highlight=False)
+    return 0
+
+
+def _verify(args, console: Console) -> int:
+    from pathlib import Path
+
+    from .verify import verify
+
+    verdict = verify(Path(args.edition))
+    print("\n".join(verdict.lines()))
+    return 0 if verdict.ok else EXIT_MISMATCH
+
+
+COMMANDS = {"check": _check, "finalize": _finalize, "verify": _verify}
 
 
 def _periods(args) -> int:

@@ -7,9 +7,14 @@ can print its message and exit non-zero instead of showing a traceback::
     ├── ParameterError      year/period or another parameter is invalid
     ├── ConfigError         a params/ file is missing, malformed or incomplete
     ├── DataError           a data/ file cannot be read or breaks a rule
+    ├── InputError          `check` found problems in params, notebooks or data
     ├── SectionError        a section notebook failed while executing
-    └── RenderError         HTML/PDF rendering failed (fonts, engine)
-        └── GlyphCoverageError  a character is not covered by the report font
+    ├── RenderError         HTML/PDF rendering failed (fonts, engine)
+    │   └── GlyphCoverageError  a character is not covered by the report font
+    └── EditionError        an archived edition cannot be changed or checked as asked
+        ├── LockedError     another build of the same edition is running
+        ├── FinalEditionError  the edition is final; rebuilding it needs --force
+        └── VerifyError     a re-run does not reproduce the archived edition
 """
 
 from __future__ import annotations
@@ -34,11 +39,20 @@ class DataError(ReportbookError):
     the rule, so the record can be found and fixed.
     """
 
-    def __init__(self, message: str, *, path=None, row=None, column=None):
+    def __init__(self, message: str, *, path=None, row=None, column=None, problems=()):
         super().__init__(message)
         self.path = path
         self.row = row
         self.column = column
+        self.problems = list(problems)
+
+
+class InputError(ReportbookError):
+    """Params, notebooks or data break rules; ``problems`` lists every one."""
+
+    def __init__(self, message: str, *, problems=()):
+        super().__init__(message)
+        self.problems = list(problems)
 
 
 class SectionError(ReportbookError):
@@ -56,3 +70,19 @@ class RenderError(ReportbookError):
 
 class GlyphCoverageError(RenderError):
     """The report contains characters the report font cannot draw."""
+
+
+class EditionError(ReportbookError):
+    """An archived edition cannot be built, finalised or verified as asked."""
+
+
+class LockedError(EditionError):
+    """Another process is building the same edition."""
+
+
+class FinalEditionError(EditionError):
+    """The edition is marked final; rebuilding it needs --force."""
+
+
+class VerifyError(EditionError):
+    """Re-executing the recorded inputs does not reproduce the archived edition."""

@@ -1,16 +1,14 @@
-"""Read data/ files into typed DataFrames, reporting every broken rule.
+"""Read data/ files (CSV or Excel) into typed DataFrames, after validating them.
 
-Values are read as text first so that nothing is guessed: dates must be
-dd/mm/yyyy or ISO, integers must be integers, codes must belong to their
-vocabulary. Text is normalised to Unicode NFC so that NFD exports compare
-equal. All problems of a file are reported together, each with the row
-number as the user sees it in the file (the header is row 1).
+Values are read as text first (``tabular``) so that nothing is guessed, then
+checked against the file's schema (``validation``: dates dd/mm/yyyy or ISO,
+whole numbers, vocabularies, unique ids, row rules) and only then typed. All
+problems of a file are reported together, each with the row as the user sees
+it; :meth:`Dataset.problems` also checks the rules between files.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -18,42 +16,27 @@ import pandas as pd
 import yaml
 
 from .errors import DataError
-from .schema import TABLES, Column, Table
+from .problems import Problem, report
+from .rules import cross_file_problems, parse_dates
+from .schema import TABLES, Table
+from .tabular import RawTable, find_file, nfc, read_table
+from .validation import validate_table
 
 BUILTIN_VOCABULARIES = {"sources": {"seed": "Báo cáo gốc", "sample": "Dữ liệu mẫu"}}
-MAX_LISTED = 25
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One broken rule in one cell."""
-
-    path: Path
-    row: int
-    column: str
-    value: str
-    rule: str
-
-    def __str__(self) -> str:
-        return (
-            f"{self.path.name}, row {self.row}, column {self.column!r}: "
-            f"{self.value!r} {self.rule}"
-        )
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+VOCABULARIES = "vocabularies.yaml"
 
 
 def load_vocabularies(data_dir: Path) -> dict[str, dict[str, object]]:
-    """Read data/vocabularies.yaml; every code is compared as text."""
-    path = data_dir / "vocabularies.yaml"
+    """Read data/vocabularies.yaml; every code is compared as NFC text."""
+    path = data_dir / VOCABULARIES
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
         raise DataError(f"{path}: file not found", path=path) from None
     except yaml.YAMLError as exc:
         raise DataError(f"{path}: not valid YAML: {exc}", path=path) from None
+    if not isinstance(raw, dict) or not all(isinstance(m, dict | None) for m in raw.values()):
+        raise DataError(f"{path}: must map each vocabulary name to its codes", path=path)
     vocab = {k: {nfc(str(c)): v for c, v in (m or {}).items()} for k, m in raw.items()}
     return {**BUILTIN_VOCABULARIES, **vocab}
 
@@ -64,100 +47,33 @@ def load_table(data_dir: Path, table: Table, vocab: dict) -> pd.DataFrame:
         from .fastio import load_parquet_table
 
         return load_parquet_table(data_dir / f"{table.name}.parquet", table, vocab)
-    path = data_dir / f"{table.name}.csv"
-    frame = _read_text(path)
-    missing = [c for c in table.column_names if c not in frame.columns]
-    if missing:
-        raise DataError(
-            f"{path.name}: missing column(s) {', '.join(missing)}; "
-            f"expected {', '.join(table.column_names)}",
-            path=path,
-        )
-    problems: list[Problem] = []
-    typed = {c.name: _convert(frame, c, vocab, path, problems) for c in table.columns}
-    result = pd.DataFrame(typed, index=frame.index)
-    if table.key:
-        _check_unique(frame, table.key, path, problems)
+    raw = read_table(data_dir, table.name)
+    problems = validate_table(raw, table, vocab)
     if problems:
-        raise _data_error(path, problems)
-    return result
+        raise data_error(problems)
+    return typed(raw, table)
 
 
-def _read_text(path: Path) -> pd.DataFrame:
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError(f"{path}: file not found", path=path) from None
-    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise DataError(f"{path}: cannot be read as UTF-8 CSV: {exc}", path=path) from None
-    frame.columns = [nfc(str(c)).strip() for c in frame.columns]
-    return frame.apply(lambda col: col.map(lambda v: nfc(v).strip()))
+def typed(raw: RawTable, table: Table) -> pd.DataFrame:
+    """The validated text cells as dates, nullable integers and text, indexed from 0."""
+    frame = raw.frame
+    columns = {}
+    for column in table.columns:
+        values = frame[column.name]
+        if column.kind == "date":
+            values = parse_dates(values)
+        elif column.kind == "int":
+            values = pd.to_numeric(values.where(values != ""), errors="coerce").astype("Int64")
+        columns[column.name] = values
+    return pd.DataFrame(columns, index=frame.index).reset_index(drop=True)
 
 
-def _convert(frame, column: Column, vocab, path, problems) -> pd.Series:
-    values = frame[column.name]
-    empty = values == ""
-    if column.required:
-        for idx in values.index[empty]:
-            problems.append(Problem(path, idx + 2, column.name, "", "is empty but required"))
-    if column.kind == "date":
-        return _dates(values, empty, column, path, problems)
-    if column.kind == "int":
-        return _ints(values, empty, column, path, problems)
-    if column.kind in ("code", "codes"):
-        _codes(values, empty, column, vocab, path, problems)
-    return values
-
-
-def _dates(values, empty, column, path, problems) -> pd.Series:
-    parsed = pd.to_datetime(values, format="%d/%m/%Y", errors="coerce")
-    iso = pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")
-    parsed = parsed.fillna(iso)
-    for idx in values.index[parsed.isna() & ~empty]:
-        problems.append(
-            Problem(path, idx + 2, column.name, values[idx], "is not a date dd/mm/yyyy")
-        )
-    return parsed
-
-
-def _ints(values, empty, column, path, problems) -> pd.Series:
-    numbers = pd.to_numeric(values.where(~empty), errors="coerce")
-    bad = numbers.isna() & ~empty | (numbers.notna() & (numbers % 1 != 0))
-    for idx in values.index[bad]:
-        problems.append(Problem(path, idx + 2, column.name, values[idx], "is not a whole number"))
-    return numbers.astype("Int64")
-
-
-def _codes(values, empty, column, vocab, path, problems) -> None:
-    allowed = vocab.get(column.vocab, {})
-    for idx in values.index[~empty]:
-        codes = values[idx].split(";") if column.kind == "codes" else [values[idx]]
-        unknown = [c for c in (c.strip() for c in codes) if c not in allowed]
-        if unknown:
-            choices = ", ".join(map(str, allowed))
-            problems.append(
-                Problem(
-                    path, idx + 2, column.name, values[idx],
-                    f"is not in vocabulary {column.vocab!r} (allowed: {choices})",
-                )
-            )
-
-
-def _check_unique(frame, key, path, problems) -> None:
-    dupes = frame[key].duplicated(keep="first") & (frame[key] != "")
-    for idx in frame.index[dupes]:
-        problems.append(Problem(path, idx + 2, key, frame[key][idx], "is a duplicate id"))
-
-
-def _data_error(path: Path, problems: list[Problem]) -> DataError:
-    lines = [str(p) for p in problems[:MAX_LISTED]]
-    more = len(problems) - MAX_LISTED
-    if more > 0:
-        lines.append(f"... and {more} more")
+def data_error(problems: list[Problem]) -> DataError:
+    """One error listing every problem, located at the first one."""
     first = problems[0]
     return DataError(
-        f"{path.name}: {len(problems)} problem(s):\n  " + "\n  ".join(lines),
-        path=path, row=first.row, column=first.column,
+        f"{first.file}: {len(problems)} problem(s):\n{report(problems)}",
+        path=first.file, row=first.row, column=first.column, problems=problems,
     )
 
 
@@ -166,17 +82,47 @@ class Dataset:
 
     def __init__(self, data_dir: Path):
         self.data_dir = Path(data_dir)
+        self._tables: dict[str, pd.DataFrame] = {}
 
     @cached_property
     def vocab(self) -> dict[str, dict[str, object]]:
         return load_vocabularies(self.data_dir)
 
     def table(self, name: str) -> pd.DataFrame:
-        if name not in self.__dict__.setdefault("_tables", {}):
+        if name not in self._tables:
             self._tables[name] = load_table(self.data_dir, TABLES[name], self.vocab)
         return self._tables[name]
 
+    def problems(self) -> list[Problem]:
+        """Every problem of every data file, and between files, without raising."""
+        try:
+            vocab = self.vocab
+        except DataError as exc:
+            return [Problem(VOCABULARIES, None, None, None, str(exc))]
+        found, clean = [], {}
+        for name, table in TABLES.items():
+            if (self.data_dir / f"{name}.parquet").is_file():
+                continue  # typed columns, checked by fastio when loaded (province scale)
+            try:
+                raw = read_table(self.data_dir, name)
+            except DataError as exc:
+                found.append(Problem(f"{name}.csv/.xlsx", None, None, None, str(exc)))
+                continue
+            own = validate_table(raw, table, vocab)
+            found.extend(own)
+            if not any(p.row == 1 and p.column is None for p in own):
+                clean[name] = raw
+        return found + cross_file_problems(clean)
+
     def files(self) -> list[Path]:
         """Every data file this dataset reads, for hashing into the manifest."""
-        names = ["vocabularies.yaml", *(f"{n}.{ext}" for n in TABLES for ext in ("csv", "parquet"))]
-        return [self.data_dir / n for n in names]
+        paths = [self.data_dir / VOCABULARIES]
+        for name in TABLES:
+            if (self.data_dir / f"{name}.parquet").is_file():
+                paths.append(self.data_dir / f"{name}.parquet")
+                continue
+            try:
+                paths.append(find_file(self.data_dir, name))
+            except DataError:
+                paths.append(self.data_dir / f"{name}.csv")
+        return paths

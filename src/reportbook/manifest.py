@@ -19,6 +19,7 @@ from .periods import Period
 KEY_PACKAGES = (
     "reportbook", "papermill", "nbformat", "nbclient", "nbconvert", "ipykernel",
     "pandas", "numpy", "matplotlib", "babel", "jinja2", "pydantic", "weasyprint", "fonttools",
+    "pandera", "openpyxl",
 )
 
 
@@ -36,6 +37,18 @@ def hashes(paths: list[Path], root: Path) -> dict[str, str]:
         path.relative_to(root).as_posix(): sha256(path)
         for path in sorted(paths) if path.is_file()
     }
+
+
+def code_hashes(notebooks: list[Path], root: Path) -> dict[str, str]:
+    """``{notebook: sha256 of its code cells}``: what runs, not markdown or metadata."""
+    import nbformat
+
+    found = {}
+    for path in sorted(notebooks):
+        nb = nbformat.read(path, as_version=4)
+        code = "\n\0".join(c.source for c in nb.cells if c.cell_type == "code")
+        found[path.relative_to(root).as_posix()] = hashlib.sha256(code.encode("utf-8")).hexdigest()
+    return found
 
 
 def versions() -> dict[str, str]:

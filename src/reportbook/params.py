@@ -102,7 +102,9 @@ def load_params(params_dir: Path, period: Period) -> Params:
     try:
         return reads.tracked(Params.model_validate(merged))
     except ValidationError as exc:
-        raise ConfigError(_explain(exc, [common, specific])) from None
+        error = ConfigError(_explain(exc, [common, specific]))
+        error.errors = [(".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()]
+        raise error from None
 
 
 def _read(path: Path) -> dict:
@@ -136,3 +138,49 @@ def _explain(exc: ValidationError, files: list[Path]) -> str:
         where = ".".join(str(p) for p in err["loc"])
         lines.append(f"  {where}: {err['msg']}")
     return "\n".join(lines)
+
+
+def key_lines(path: Path) -> dict[str, tuple[int, bool]]:
+    """``{dotted key: (line of its value, value is a block scalar)}`` of a YAML file.
+
+    Lets a message about a text point at the line of the params file to edit,
+    not just at the key.
+    """
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return {}
+    found: dict[str, tuple[int, bool]] = {}
+
+    def walk(node, prefix: str) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(value, f"{prefix}{key.value}.")
+        elif isinstance(node, yaml.SequenceNode):
+            for index, value in enumerate(node.value):
+                walk(value, f"{prefix}{index}.")
+        if prefix:
+            block = isinstance(node, yaml.ScalarNode) and node.style in ("|", ">")
+            found[prefix[:-1]] = (node.start_mark.line + 1 + block, block)
+
+    if root is not None:
+        walk(root, "")
+    return found
+
+
+def origin(params_dir: Path, period: Period, dotted: str) -> tuple[str, int | None]:
+    """The params file (relative to the project) that sets ``dotted`` last, and its line.
+
+    A key that is missing or invalid is placed at its nearest parent that exists.
+    """
+    parts = dotted.split(".")
+    for depth in range(len(parts), 0, -1):
+        key = ".".join(parts[:depth])
+        found = None
+        for path in param_files(params_dir, period):
+            lines = key_lines(path)
+            if key in lines:
+                found = (path.relative_to(params_dir.parent).as_posix(), lines[key][0])
+        if found:
+            return found
+    return (f"params/{period.year}/{period.code}.yaml", None)

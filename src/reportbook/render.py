@@ -78,7 +78,7 @@ def _subset_font(path: Path, text: str) -> bytes:
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.drop_tables += ["FFTM"]  # FontForge timestamps: not needed, not subsettable
-    font = TTFont(path)
+    font = TTFont(path, recalcTimestamp=False)  # no build time in the output: builds compare equal
     subsetter = ft_subset.Subsetter(options)
     subsetter.populate(unicodes={ord(c) for c in text} | set(range(0x20, 0x7F)))
     subsetter.subset(font)

@@ -1,4 +1,4 @@
-"""Skip work whose inputs are unchanged: rendering the report, validating the data.
+"""Skip rendering when its inputs are unchanged (validation: see preflight.require_valid).
 
 Rendering (HTML through nbconvert, PDF through WeasyPrint) is the largest
 cost of a build in which no section re-ran. Its inputs are the merged
@@ -49,18 +49,3 @@ def render_cached(nb: nbformat.NotebookNode, out_dir: Path, cache: Cache | None,
         cache.store_rendered(key, paths)
     return paths
 
-
-def check_data_cached(dataset, cache: Cache | None) -> None:
-    """Load (and so validate) every data file, unless these exact files passed before."""
-    from .schema import TABLES
-
-    key = None
-    if cache:
-        files = {Path(p).name: cache.hash_of(p) for p in dataset.files()}
-        key = digest(files, environment_key())
-        if cache.validated(key):
-            return
-    for name in TABLES:
-        dataset.table(name)
-    if cache:
-        cache.mark_validated(key)

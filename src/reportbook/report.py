@@ -18,7 +18,7 @@ from . import tasks as tasks_mod
 from .blocks import Group, Heading, Paragraph, Template
 from .errors import ConfigError
 from .loading import Dataset
-from .params import Params, load_params
+from .params import Params, load_params, origin
 from .paths import Project
 from .periods import Period, resolve
 
@@ -88,7 +88,8 @@ class Report:
                 f"params has no text {key!r} for {self.period.label}; add it under "
                 f"'texts:' in params/common.yaml or params/{self.period.year}/{self.period.code}.yaml"
             )
-        return texts.render(template, {**self.values, **values}, name=key)
+        return texts.render(template, {**self.values, **values}, name=key,
+                            origin=origin(self.project.params, self.period, f"texts.{key}"))
 
     def text(self, key: str, **values) -> Group:
         """The params text ``key`` as paragraphs."""
@@ -102,7 +103,8 @@ class Report:
         entries = self.params.lists.get(key)
         if entries is None:
             raise ConfigError(f"params has no list {key!r} under 'lists:' for {self.period.label}")
-        rendered = [texts.render(e, {**self.values, **values}, name=f"{key}[{i}]")
+        rendered = [texts.render(e, {**self.values, **values}, name=f"{key}[{i}]",
+                                 origin=origin(self.project.params, self.period, f"lists.{key}.{i}"))
                     for i, e in enumerate(entries)]
         return Group(
             Paragraph(f"{i}. {e}" if numbered else e) for i, e in enumerate(rendered, 1)

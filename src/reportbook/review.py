@@ -73,9 +73,7 @@ def write(edition: Path, section_paths: list[Path], manifest: dict, checks: list
     root = edition / REVIEW_DIR
     (root / "sections").mkdir(parents=True, exist_ok=True)
     write_sections(section_paths, root / "sections", cache)
-    statuses = {s["section"]: s["status"] for s in manifest.get("sections", [])}
-    sections = [{"name": p.stem, "file": f"{p.stem}.html", "status": statuses.get(p.stem, "")}
-                for p in section_paths]
+    sections = [{"name": p.stem, "file": f"{p.stem}.html"} for p in section_paths]
     window = f"{manifest['window']['start']} – {manifest['window']['end']}"
     common = {"title": title, "window": window}
     passed = sum(c.passed for c in checks)

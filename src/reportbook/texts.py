@@ -67,18 +67,45 @@ def _environment() -> ImmutableSandboxedEnvironment:
 _ENV = _environment()
 
 
-def render(template: str, values: dict, *, name: str = "<text>") -> str:
-    """Render one template; errors name the template and the problem."""
+def parse(template: str) -> None:
+    """Compile ``template``; raise jinja2.TemplateSyntaxError if it is malformed."""
+    _ENV.parse(template)
+
+
+def render(template: str, values: dict, *, name: str = "<text>",
+           origin: tuple[str, int | None] | None = None) -> str:
+    """Render one template; errors name the params file and line, the text and the problem.
+
+    ``origin`` is (params file, line where the template starts) when known.
+    """
     try:
         return _ENV.from_string(template).render(**values).strip()
     except jinja2.TemplateSyntaxError as exc:
-        raise ConfigError(f"text {name!r}, line {exc.lineno}: {exc.message}") from None
+        raise ConfigError(f"{_where(name, origin, exc.lineno)}: {exc.message}") from None
     except jinja2.UndefinedError as exc:
         raise ConfigError(
-            f"text {name!r}: {exc.message}; available values: {', '.join(sorted(values))}"
+            f"{_where(name, origin, None)}: {exc.message}; "
+            f"available values: {', '.join(sorted(values))}"
         ) from None
     except jinja2.exceptions.SecurityError as exc:
-        raise ConfigError(f"text {name!r}: not allowed in a template: {exc}") from None
+        raise ConfigError(f"{_where(name, origin, None)}: not allowed in a template: {exc}") from None
+    except (jinja2.TemplateError, TypeError, ValueError, LookupError, ArithmeticError) as exc:
+        # e.g. {% import %} (no loader: templates reach no files), a filter given a wrong value
+        raise ConfigError(
+            f"{_where(name, origin, None)}: cannot be rendered: {type(exc).__name__}: {exc}"
+        ) from None
+
+
+def _where(name: str, origin, lineno: int | None) -> str:
+    """'params/common.yaml, line 57, text 'basis'' (the file's line when both are known)."""
+    text = f"text {name!r}" + (f", line {lineno}" if lineno and not origin else "")
+    if not origin:
+        return text
+    file, start = origin
+    if start is None:
+        return f"{file}, {text}"
+    line = start + (lineno - 1 if lineno else 0)
+    return f"{file}, line {line}, {text}"
 
 
 def paragraphs(text: str) -> list[str]:

@@ -11,8 +11,10 @@ cannot all express (it has no merged header cells or different first page).
 from __future__ import annotations
 
 import base64
+import datetime
 import io
 import re
+import zipfile
 from pathlib import Path
 
 import nbformat
@@ -30,6 +32,7 @@ FONT = "Times New Roman"
 BODY_PT = 14
 HEADING_STYLES = {2: "Heading 1", 3: "Heading 2", 4: "Heading 3", 5: "Heading 4", 6: "Heading 5"}
 TEXT_WIDTH = Cm(21.0 - 3.0 - 1.5)
+_EPOCH = datetime.datetime(2000, 1, 1)  # fixed document dates: a rebuild gives the same bytes
 
 
 def blocks_of(nb: nbformat.NotebookNode):
@@ -70,10 +73,26 @@ def to_docx(nb: nbformat.NotebookNode, path: Path, *, title: str = "") -> None:
     _setup_page(document)
     _setup_styles(document)
     document.core_properties.title = title
+    document.core_properties.created = document.core_properties.modified = _EPOCH
     counters = {"table": 0, "figure": 0}
     for block in blocks_of(nb):
         WRITERS[block["kind"]](document, block, counters)
-    document.save(str(path))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path.write_bytes(_reproducible_zip(buffer.getvalue()))
+
+
+def _reproducible_zip(data: bytes) -> bytes:
+    """The same .docx with fixed entry timestamps, so equal content gives equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
 
 
 # -- page and styles -----------------------------------------------------------

@@ -1,0 +1,83 @@
+"""What the section notebooks expect from the rest of the project.
+
+A notebook's contract is read from the notebook itself, so there is no second
+list to drift: its ``parameters`` cell (through papermill's inspection) must
+declare exactly the run parameters the build injects, and the params texts
+and lists it renders (``r.text("key")``, ``r.heading("key")``,
+``r.items("key")``) must exist in params/.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import nbformat
+import papermill
+
+from .problems import Problem
+from .sections import Section
+
+RUN_PARAMETERS = ("year", "period")
+_USES = re.compile(r"""\.(text|heading|items)\(\s*["']([A-Za-z_][\w]*)["']""")
+
+
+@dataclass
+class Uses:
+    """The params keys notebooks render: ``texts`` (text, heading) and ``lists`` (items)."""
+
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    lists: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _file(section: Section) -> str:
+    return f"notebooks/{section.filename}"
+
+
+def parameter_problems(section: Section) -> list[Problem]:
+    """The section must declare exactly ``year`` and ``period`` in a tagged parameters cell."""
+    try:
+        declared = papermill.inspect_notebook(str(section.path))
+    except Exception as exc:  # papermill/nbformat raise many types for a broken file
+        return [Problem(_file(section), None, None, None, f"cannot be read as a notebook: {exc}")]
+    if not declared:
+        return [Problem(_file(section), None, "parameters", None,
+                        "has no cell tagged 'parameters' declaring year and period; tag the cell "
+                        "that sets them (View > Cell Toolbar > Tags)")]
+    names = set(declared)
+    cell = _parameters_cell(section)
+    problems = []
+    for name in sorted(set(RUN_PARAMETERS) - names):
+        problems.append(Problem(_file(section), cell, "parameters", None,
+                                f"does not declare {name!r} (needed: year, period)", row_word="cell"))
+    for name in sorted(names - set(RUN_PARAMETERS)):
+        problems.append(Problem(_file(section), cell, "parameters", name,
+                                "is not a run parameter: the build injects only year and period",
+                                row_word="cell"))
+    return problems
+
+
+def _parameters_cell(section: Section) -> int | None:
+    """The 1-based number of the cell tagged 'parameters', as Jupyter counts cells."""
+    nb = nbformat.read(section.path, as_version=4)
+    for number, cell in enumerate(nb.cells, 1):
+        if "parameters" in cell.metadata.get("tags", []):
+            return number
+    return None
+
+
+def uses(sections: list[Section]) -> Uses:
+    """The params texts and lists each key is rendered by, from the notebooks' code."""
+    found = Uses()
+    for section in sections:
+        try:
+            nb = nbformat.read(section.path, as_version=4)
+        except Exception:  # reported by parameter_problems
+            continue
+        for cell in nb.cells:
+            if cell.cell_type != "code":
+                continue
+            for method, key in _USES.findall(cell.source):
+                bucket = found.lists if method == "items" else found.texts
+                bucket.setdefault(key, []).append(section.name)
+    return found

@@ -38,3 +38,24 @@ def test_no_cache_executes_every_section(rebuilt_project):
     result = build(2023, "annual", project=rebuilt_project, use_cache=False)
     manifest = json.loads((result.edition / "manifest.json").read_text(encoding="utf-8"))
     assert all(s["status"] == "succeeded" for s in manifest["sections"])
+
+
+def test_editing_one_params_text_reruns_only_the_section_showing_it(rebuilt_project):
+    path = rebuilt_project.params / "2023" / "annual.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Chưa có nhiều sáng kiến", "Chưa có thêm sáng kiến"), encoding="utf-8")
+
+    result = build(2023, "annual", project=rebuilt_project)
+
+    assert [r.section.name for r in result.runs if r.executed] == ["11-kho-khan"]
+    assert "Chưa có thêm sáng kiến" in (result.edition / "report.html").read_text(encoding="utf-8")
+
+
+def test_editing_one_data_file_reruns_exactly_its_readers(rebuilt_project):
+    path = rebuilt_project.data / "training.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+
+    result = build(2023, "annual", project=rebuilt_project)
+
+    assert [r.section.name for r in result.runs if r.executed] == ["06-cong-vu"]

@@ -89,7 +89,7 @@ class Report:
                 f"'texts:' in params/common.yaml or params/{self.period.year}/{self.period.code}.yaml"
             )
         return texts.render(template, {**self.values, **values}, name=key,
-                            origin=origin(self.project.params, self.period, f"texts.{key}"))
+                            origin=lambda: origin(self.project.params, self.period, f"texts.{key}"))
 
     def text(self, key: str, **values) -> Group:
         """The params text ``key`` as paragraphs."""
@@ -104,7 +104,8 @@ class Report:
         if entries is None:
             raise ConfigError(f"params has no list {key!r} under 'lists:' for {self.period.label}")
         rendered = [texts.render(e, {**self.values, **values}, name=f"{key}[{i}]",
-                                 origin=origin(self.project.params, self.period, f"lists.{key}.{i}"))
+                                 origin=lambda i=i: origin(self.project.params, self.period,
+                                                           f"lists.{key}.{i}"))
                     for i, e in enumerate(entries)]
         return Group(
             Paragraph(f"{i}. {e}" if numbered else e) for i, e in enumerate(rendered, 1)

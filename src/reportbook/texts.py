@@ -72,11 +72,13 @@ def parse(template: str) -> None:
     _ENV.parse(template)
 
 
-def render(template: str, values: dict, *, name: str = "<text>",
-           origin: tuple[str, int | None] | None = None) -> str:
+def render(template: str, values: dict, *, name: str = "<text>", origin=None) -> str:
     """Render one template; errors name the params file and line, the text and the problem.
 
-    ``origin`` is (params file, line where the template starts) when known.
+    ``origin`` is (params file, line where the template starts) when known, or
+    a function returning it, called only when there is an error to place: a
+    successful render must not read the params files again (the section cache
+    would then think the section depends on every params value).
     """
     try:
         return _ENV.from_string(template).render(**values).strip()
@@ -98,6 +100,8 @@ def render(template: str, values: dict, *, name: str = "<text>",
 
 def _where(name: str, origin, lineno: int | None) -> str:
     """'params/common.yaml, line 57, text 'basis'' (the file's line when both are known)."""
+    if callable(origin):
+        origin = origin()
     text = f"text {name!r}" + (f", line {lineno}" if lineno and not origin else "")
     if not origin:
         return text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -18,8 +19,10 @@ import nbformat
 from . import checks, determinism, formatting, results, review
 from .archive import open_edition, publish, staging
 from .cache import Cache
-from .errors import ConfigError
-from .execute import SectionRun, execute_sections
+from .background import alongside
+from .errors import ConfigError, ReportbookError
+from .execute import SectionRun, execute_sections, start_kernels, to_run
+from .kernels import default_jobs
 from .loading import Dataset
 from .manifest import build_manifest, code_hashes, hashes, sha256
 from .params import load_params, param_files
@@ -65,31 +68,64 @@ def build(year, period, sections: list[str] | None = None, project: Project | No
     progress.step("checking params, notebooks and data")
     every = discover(project.notebooks)
     chosen = select(every, sections)
-    require_valid(project, target, every, cache_dir=project.outputs / CACHE_DIR if use_cache else None)
-    params = load_params(project.params, target)
-    cache = Cache(project.outputs / CACHE_DIR, project.root, params) if use_cache else None
-    dataset = Dataset(project.data)
-    edition = project.edition_dir(target.year, target.code)
-    with open_edition(edition, force=force):
-        with staging(edition) as stage:
-            reused = _reuse(edition, every, chosen, stage)
-            runs = execute_sections(chosen, stage / SECTIONS_DIR, target, project,
-                                    started=progress.section_started,
-                                    done=progress.section_done, jobs=jobs, cache=cache)
-            determinism.normalise_folder(stage / SECTIONS_DIR)
-            progress.step("merging and rendering")
-            merged = _merge([stage / SECTIONS_DIR / s.filename for s in every], target, stage)
-            title = f"{params.report.kind} {params.report.subject} {target.label}"
-            render_cached(merged, stage, cache, title=title, footer=_footer(target))
-            found = checks.run(merged, unit_labels=dataset.vocab.get("units"))
-            manifest = _manifest_info(target, project, dataset, every, runs, reused, found)
-            _manifest_results(manifest, params, every, merged, project)
-            progress.step("writing the reviewer edition")
-            review.write(stage, [stage / SECTIONS_DIR / s.filename for s in every], manifest,
-                         found, title, cache=cache)
-            _write_manifest(manifest, stage)
-        publish(stage, edition)
+    with ExitStack() as kernels_running:
+        kernels = _start_kernels_early(project, target, chosen, jobs, use_cache, kernels_running)
+        require_valid(project, target, every,
+                      cache_dir=project.outputs / CACHE_DIR if use_cache else None)
+        params = load_params(project.params, target)
+        cache = Cache(project.outputs / CACHE_DIR, project.root, params) if use_cache else None
+        dataset = Dataset(project.data)
+        edition = project.edition_dir(target.year, target.code)
+        with open_edition(edition, force=force):
+            with staging(edition) as stage:
+                reused = _reuse(edition, every, chosen, stage)
+                runs = execute_sections(chosen, stage / SECTIONS_DIR, target, project,
+                                        started=progress.section_started,
+                                        done=progress.section_done, jobs=jobs, cache=cache,
+                                        kernels=kernels)
+                kernels_running.close()  # shut the kernels down now, not after rendering
+                manifest = _render_and_record(stage, every, runs, reused, target, project,
+                                              params, dataset, cache, progress)
+            publish(stage, edition)
     return BuildResult(edition, target, runs, manifest)
+
+
+def _start_kernels_early(project, target, chosen, jobs, use_cache, stack):
+    """Start the kernels the build will need before validating, so both overlap.
+
+    Which sections need running is known from the cache before validation; a
+    build with nothing to run starts no kernel. If params cannot be read yet,
+    nothing starts here and validation reports why.
+    """
+    try:
+        params = load_params(project.params, target)
+    except ReportbookError:
+        return None
+    cache = Cache(project.outputs / CACHE_DIR, project.root, params) if use_cache else None
+    needed = len(to_run(chosen, target, cache))
+    return start_kernels(min(jobs or default_jobs(), needed), project, stack)
+
+
+def _render_and_record(stage, every, runs, reused, target, project, params, dataset, cache,
+                       progress) -> dict:
+    """Merge, render, check, write the reviewer edition and the manifest; return the manifest.
+
+    The reviewer edition is written in a forked child while this process
+    renders the HTML, PDF and Word files.
+    """
+    determinism.normalise_folder(stage / SECTIONS_DIR)
+    progress.step("merging and rendering")
+    section_paths = [stage / SECTIONS_DIR / s.filename for s in every]
+    merged = _merge(section_paths, target, stage)
+    title = f"{params.report.kind} {params.report.subject} {target.label}"
+    found = checks.run(merged, unit_labels=dataset.vocab.get("units"))
+    manifest = _manifest_info(target, project, dataset, every, runs, reused, found)
+    _manifest_results(manifest, params, every, merged, project)
+    write_review = lambda: review.write(stage, section_paths, manifest, found, title, cache=cache)  # noqa: E731
+    with alongside(write_review, "writing the reviewer edition"):
+        render_cached(merged, stage, cache, title=title, footer=_footer(target))
+    _write_manifest(manifest, stage)
+    return manifest
 
 
 def _reuse(edition: Path, every: list[Section], chosen: list[Section], stage: Path) -> list[str]:

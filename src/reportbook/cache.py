@@ -36,7 +36,6 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-import nbformat
 
 from . import reads
 from .manifest import sha256, versions
@@ -67,8 +66,10 @@ def environment_key() -> str:
 
 
 def code_cells(path: Path) -> list[str]:
-    nb = nbformat.read(path, as_version=4)
-    return [c.source for c in nb.cells if c.cell_type == "code"]
+    """The source of each code cell (plain JSON: nbformat's schema check costs 5 ms a file)."""
+    cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+    return ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+            for c in cells if c["cell_type"] == "code"]
 
 
 def section_key(notebook: Path, parameters: dict, kernel: str) -> str:

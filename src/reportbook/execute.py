@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,14 +73,35 @@ def run_on(kernel: PooledKernel, section: Section, output: Path, period: Period)
     return SectionRun(section, output, time.perf_counter() - started, "succeeded", read=read)
 
 
+def to_run(sections: list[Section], period: Period, cache: Cache | None) -> list[Section]:
+    """The sections the cache cannot supply (every one without a cache)."""
+    if cache is None:
+        return list(sections)
+    params = parameters(period)
+    return [s for s in sections if cache.lookup(s.name, section_key(s.path, params, KERNEL)) is None]
+
+
+def start_kernels(count: int, project: Project, stack: ExitStack):
+    """Start ``count`` kernels now, in the background, and return their ``run_all``.
+
+    The build starts them before it validates the inputs, so kernel start-up
+    and imports overlap with validation; ``stack`` shuts them down.
+    """
+    if count <= 0:
+        return None
+    env = {**os.environ, ROOT_ENV: str(project.root)}  # the kernels find the project
+    return stack.enter_context(pool(count, project.root, project.notebooks, env))
+
+
 def execute_sections(sections: list[Section], out_dir: Path, period: Period, project: Project,
                      started=lambda section, index, count: None,
                      done=lambda run: None, *, jobs: int | None = None,
-                     cache: Cache | None = None) -> list[SectionRun]:
+                     cache: Cache | None = None, kernels=None) -> list[SectionRun]:
     """Bring every section's executed notebook into ``out_dir``, in section order.
 
     Sections found in ``cache`` are copied; the others run in parallel on
-    ``jobs`` kernels (default: one per core) and are stored in the cache.
+    ``jobs`` kernels (default: one per core), or on already started
+    ``kernels`` (see :func:`start_kernels`), and are stored in the cache.
     Progress callbacks may be called from worker threads.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -97,12 +119,12 @@ def execute_sections(sections: list[Section], out_dir: Path, period: Period, pro
     pending = [s for s in sections if s not in runs]
     if pending:
         runs.update(_run_pending(pending, out_dir, period, project, started, done,
-                                 jobs or default_jobs(), cache, keys, count))
+                                 jobs or default_jobs(), cache, keys, count, kernels))
     return [runs[s] for s in sections]
 
 
-def _run_pending(pending, out_dir, period, project, started, done, jobs, cache, keys, count):
-    env = {**os.environ, ROOT_ENV: str(project.root)}  # the kernels find the project
+def _run_pending(pending, out_dir, period, project, started, done, jobs, cache, keys, count,
+                 kernels=None):
 
     def work(kernel, section):
         started(section, pending.index(section) + 1 + count - len(pending), count)
@@ -112,6 +134,7 @@ def _run_pending(pending, out_dir, period, project, started, done, jobs, cache, 
         done(run)
         return run
 
-    with pool(min(jobs, len(pending)), project.root, project.notebooks, env) as run_all:
+    with ExitStack() as stack:
+        run_all = kernels or start_kernels(min(jobs, len(pending)), project, stack)
         results = run_all(pending, work)
     return dict(zip(pending, results))

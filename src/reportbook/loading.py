@@ -20,7 +20,6 @@ from .problems import Problem, report
 from .rules import cross_file_problems, parse_dates
 from .schema import TABLES, Table
 from .tabular import RawTable, find_file, nfc, read_table
-from .validation import validate_table
 
 BUILTIN_VOCABULARIES = {"sources": {"seed": "Báo cáo gốc", "sample": "Dữ liệu mẫu"}}
 VOCABULARIES = "vocabularies.yaml"
@@ -48,6 +47,8 @@ def load_table(data_dir: Path, table: Table, vocab: dict) -> pd.DataFrame:
 
         return load_parquet_table(data_dir / f"{table.name}.parquet", table, vocab)
     raw = read_table(data_dir, table.name)
+    from .validation import validate_table  # pandera: imported only when validating
+
     problems = validate_table(raw, table, vocab)
     if problems:
         raise data_error(problems)
@@ -108,6 +109,8 @@ class Dataset:
             except DataError as exc:
                 found.append(Problem(f"{name}.csv/.xlsx", None, None, None, str(exc)))
                 continue
+            from .validation import validate_table
+
             own = validate_table(raw, table, vocab)
             found.extend(own)
             if not any(p.row == 1 and p.column is None for p in own):

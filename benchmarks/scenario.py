@@ -28,7 +28,7 @@ def main() -> None:
 
         from reportbook import render
         edition = root / "outputs" / "2023" / "annual"
-        render.render_all(nbformat.read(edition / "report.ipynb", as_version=4), root, title="t")
+        render.render_pages(nbformat.read(edition / "report.ipynb", as_version=4), root, title="t")
     elif name.startswith("province:"):
         from reportbook import fastio, resolve
         fastio.window_statistics(Path(name.split(":", 1)[1]), resolve(2023, "annual").window)

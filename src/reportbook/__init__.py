@@ -5,7 +5,8 @@ The public API for section notebooks is :func:`open_report` and the blocks
 :func:`reportbook.build.build`.
 """
 
-from .blocks import Figure, Group, Heading, Paragraph, Table
+from importlib import import_module
+
 from .errors import (
     ConfigError,
     DataError,
@@ -16,7 +17,19 @@ from .errors import (
     SectionError,
 )
 from .periods import PERIODS, Period, Window, resolve
-from .report import Report, open_report
+
+# The notebook API (blocks, report) pulls in pandas; it is loaded on first use
+# so that the command line starts fast when it has nothing to compute.
+_LAZY = {"Figure": "blocks", "Group": "blocks", "Heading": "blocks", "Paragraph": "blocks",
+         "Table": "blocks", "Report": "report", "open_report": "report"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __version__ = "0.1.0"
 

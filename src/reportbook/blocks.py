@@ -19,8 +19,12 @@ import re
 from html import escape
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import jinja2
-import pandas as pd
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MIME = "application/vnd.reportbook.block+json"
 TEMPLATES = Path(__file__).parent / "templates"

@@ -26,7 +26,7 @@ from .kernels import default_jobs
 from .loading import Dataset
 from .manifest import build_manifest, code_hashes, hashes, sha256
 from .params import load_params, param_files
-from .rendercache import CACHE_DIR, render_cached
+from .rendercache import CACHE_DIR, render_cached, render_key, word_cached
 from .paths import Project
 from .periods import Period, resolve
 from .preflight import require_valid
@@ -110,8 +110,8 @@ def _render_and_record(stage, every, runs, reused, target, project, params, data
                        progress) -> dict:
     """Merge, render, check, write the reviewer edition and the manifest; return the manifest.
 
-    The reviewer edition is written in a forked child while this process
-    renders the HTML, PDF and Word files.
+    A forked child writes the Word file and the reviewer edition while this
+    process renders the HTML and the PDF.
     """
     determinism.normalise_folder(stage / SECTIONS_DIR)
     progress.step("merging and rendering")
@@ -121,9 +121,14 @@ def _render_and_record(stage, every, runs, reused, target, project, params, data
     found = checks.run(merged, unit_labels=dataset.vocab.get("units"))
     manifest = _manifest_info(target, project, dataset, every, runs, reused, found)
     _manifest_results(manifest, params, every, merged, project)
-    write_review = lambda: review.write(stage, section_paths, manifest, found, title, cache=cache)  # noqa: E731
-    with alongside(write_review, "writing the reviewer edition"):
-        render_cached(merged, stage, cache, title=title, footer=_footer(target))
+    key = render_key(merged, title, _footer(target)) if cache else None
+
+    def in_child() -> None:
+        word_cached(merged, stage, cache, title=title, key=key)
+        review.write(stage, section_paths, manifest, found, title, cache=cache)
+
+    with alongside(in_child, "writing report.docx and the reviewer edition"):
+        render_cached(merged, stage, cache, title=title, footer=_footer(target), key=key)
     _write_manifest(manifest, stage)
     return manifest
 

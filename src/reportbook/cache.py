@@ -42,7 +42,7 @@ from .manifest import sha256, versions
 
 FORMAT = 1
 KEEP_PER_SECTION = 4
-KEEP_RENDERS = 8
+KEEP_RENDERS = 12
 PACKAGE_DIR = Path(__file__).parent
 
 

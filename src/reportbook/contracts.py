@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 
 import nbformat
-import papermill
 
 from .problems import Problem
 from .sections import Section
@@ -37,6 +36,8 @@ def _file(section: Section) -> str:
 def parameter_problems(section: Section) -> list[Problem]:
     """The section must declare exactly ``year`` and ``period`` in a tagged parameters cell."""
     try:
+        import papermill  # imported when a check runs (it costs 0,1 s at start-up)
+
         declared = papermill.inspect_notebook(str(section.path))
     except Exception as exc:  # papermill/nbformat raise many types for a broken file
         return [Problem(_file(section), None, None, None, f"cannot be read as a notebook: {exc}")]

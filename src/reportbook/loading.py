@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import yaml
 
 from .errors import DataError
 from .problems import Problem, report
-from .rules import cross_file_problems, parse_dates
 from .schema import TABLES, Table
 from .tabular import RawTable, find_file, nfc, read_table
+
+if TYPE_CHECKING:  # pandas is imported when a table is loaded, not to list or hash files
+    import pandas as pd
 
 BUILTIN_VOCABULARIES = {"sources": {"seed": "Báo cáo gốc", "sample": "Dữ liệu mẫu"}}
 VOCABULARIES = "vocabularies.yaml"
@@ -57,6 +59,10 @@ def load_table(data_dir: Path, table: Table, vocab: dict) -> pd.DataFrame:
 
 def typed(raw: RawTable, table: Table) -> pd.DataFrame:
     """The validated text cells as dates, nullable integers and text, indexed from 0."""
+    import pandas as pd
+
+    from .rules import parse_dates
+
     frame = raw.frame
     columns = {}
     for column in table.columns:
@@ -115,6 +121,8 @@ class Dataset:
             found.extend(own)
             if not any(p.row == 1 and p.column is None for p in own):
                 clean[name] = raw
+        from .rules import cross_file_problems
+
         return found + cross_file_problems(clean)
 
     def files(self) -> list[Path]:

@@ -24,7 +24,6 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 
 from . import fonts
 from .errors import RenderError
-from .word import to_docx
 
 TEMPLATES = Path(__file__).parent / "templates"
 CSS_PATH = TEMPLATES / "report" / "report.css"
@@ -126,13 +125,12 @@ def to_pdf(html: str, path: Path) -> None:
 
 
 
-def render_all(nb: nbformat.NotebookNode, out_dir: Path, *, title: str, footer: str = "") -> list[Path]:
-    """Write every rendered form of the report into ``out_dir``; return the paths."""
+def render_pages(nb: nbformat.NotebookNode, out_dir: Path, *, title: str,
+                 footer: str = "") -> list[Path]:
+    """Write report.html and report.pdf (the same page) into ``out_dir``; return the paths."""
     html = to_html(nb, title, footer=footer)
     html_path = out_dir / "report.html"
     html_path.write_text(html, encoding="utf-8")
     pdf_path = out_dir / "report.pdf"
     to_pdf(html, pdf_path)
-    docx_path = out_dir / "report.docx"
-    to_docx(nb, docx_path, title=title)
-    return [html_path, pdf_path, docx_path]
+    return [html_path, pdf_path]

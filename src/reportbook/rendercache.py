@@ -20,7 +20,8 @@ import nbformat
 from .cache import Cache, digest, environment_key
 
 CACHE_DIR = ".cache"  # under outputs/
-RENDERED = ["report.html", "report.pdf", "report.docx"]
+PAGES = ["report.html", "report.pdf"]
+WORD = ["report.docx"]
 VOLATILE_CELL_METADATA = ("papermill", "execution")
 
 
@@ -33,19 +34,41 @@ def render_key(nb: nbformat.NotebookNode, title: str, footer: str) -> str:
     return digest(nbformat.writes(stable), title, footer, environment_key())
 
 
-def render_cached(nb: nbformat.NotebookNode, out_dir: Path, cache: Cache | None, *,
-                  title: str, footer: str = "") -> list[Path]:
-    """Write report.html, .pdf and .docx into ``out_dir``, from the cache when possible."""
-    key = render_key(nb, title, footer) if cache else None
-    found = cache.rendered(key, RENDERED) if cache else None
+def _cached(cache: Cache | None, key: str | None, names: list[str], out_dir: Path, make) -> list[Path]:
+    """Copy ``names`` from the cache entry ``key``, or ``make()`` them and store them there."""
+    found = cache.rendered(key, names) if cache else None
     if found:
         for path in found:
             shutil.copyfile(path, out_dir / path.name)
-        return [out_dir / name for name in RENDERED]
-    from . import render
-
-    paths = render.render_all(nb, out_dir, title=title, footer=footer)
+        return [out_dir / name for name in names]
+    paths = make()
     if cache:
         cache.store_rendered(key, paths)
     return paths
 
+
+def render_cached(nb: nbformat.NotebookNode, out_dir: Path, cache: Cache | None, *,
+                  title: str, footer: str = "", key: str | None = None) -> list[Path]:
+    """Write report.html and report.pdf into ``out_dir``, from the cache when possible."""
+    key = key or (render_key(nb, title, footer) if cache else None)
+
+    def make() -> list[Path]:
+        from . import render  # nbconvert and WeasyPrint: imported only when rendering
+
+        return render.render_pages(nb, out_dir, title=title, footer=footer)
+
+    return _cached(cache, key, PAGES, out_dir, make)
+
+
+def word_cached(nb: nbformat.NotebookNode, out_dir: Path, cache: Cache | None, *,
+                title: str, key: str | None = None) -> list[Path]:
+    """Write report.docx into ``out_dir``, from the cache when possible."""
+    key = digest(key or (render_key(nb, title, "") if cache else ""), "docx") if cache else None
+
+    def make() -> list[Path]:
+        from .word import to_docx
+
+        to_docx(nb, out_dir / "report.docx", title=title)
+        return [out_dir / "report.docx"]
+
+    return _cached(cache, key, WORD, out_dir, make)

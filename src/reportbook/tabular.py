@@ -14,10 +14,12 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .errors import DataError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EXTENSIONS = (".csv", ".xlsx")
 
@@ -66,6 +68,8 @@ def read_table(data_dir: Path, name: str) -> RawTable:
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
+    import pandas as pd  # imported when a file is read, not when a path is looked up
+
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
@@ -100,6 +104,8 @@ def _read_xlsx(path: Path) -> RawTable:
         if any(cells):
             records.append(cells)
             numbers.append(number)
+    import pandas as pd
+
     frame = pd.DataFrame(records, columns=header, index=numbers, dtype=str)
     return RawTable(path, frame, sheet=title)
 

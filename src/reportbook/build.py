@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,11 +80,13 @@ def build(year, period, sections: list[str] | None = None, project: Project | No
         with open_edition(edition, force=force):
             with staging(edition) as stage:
                 reused = _reuse(edition, every, chosen, stage)
+                preloading = _preload_renderers()
                 runs = execute_sections(chosen, stage / SECTIONS_DIR, target, project,
                                         started=progress.section_started,
                                         done=progress.section_done, jobs=jobs, cache=cache,
                                         kernels=kernels)
                 kernels_running.close()  # shut the kernels down now, not after rendering
+                preloading.join()
                 manifest = _render_and_record(stage, every, runs, reused, target, project,
                                               params, dataset, cache, progress)
             publish(stage, edition)
@@ -104,6 +107,23 @@ def _start_kernels_early(project, target, chosen, jobs, use_cache, stack):
     cache = Cache(project.outputs / CACHE_DIR, project.root, params) if use_cache else None
     needed = len(to_run(chosen, target, cache))
     return start_kernels(min(jobs or default_jobs(), needed), project, stack)
+
+
+def _preload_renderers() -> threading.Thread:
+    """Import the renderers (nbconvert, WeasyPrint, python-docx) while the kernels work.
+
+    The build process only waits during execution, and these imports cost
+    about 0,6 s that would otherwise come after it. Joined before rendering
+    (and so before the fork that writes the Word file).
+    """
+    def load() -> None:
+        import weasyprint  # noqa: F401
+
+        from . import render, word  # noqa: F401
+
+    thread = threading.Thread(target=load, name="reportbook-preload", daemon=True)
+    thread.start()
+    return thread
 
 
 def _render_and_record(stage, every, runs, reused, target, project, params, dataset, cache,

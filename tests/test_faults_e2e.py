@@ -21,7 +21,6 @@ from reportbook import archive, render
 from reportbook.build import build
 from reportbook.errors import SectionError
 from reportbook.paths import Project
-from reportbook.render import visible_text
 from reportbook.verify import verify
 from tests.conftest import copy_project
 from tests.faults import edition_survived, snapshot

@@ -3,7 +3,6 @@
 import base64
 import io
 
-import nbformat
 import pandas as pd
 import pytest
 from docx import Document

@@ -80,7 +80,7 @@ def write(edition: Path, section_paths: list[Path], manifest: dict, checks: list
     pages = {
         "index.html": ("index.html.j2", {"page_title": "Bản thẩm định", "sections": sections,
                                          "passed": passed, "failed": len(checks) - passed,
-                                         "files": [{"href": h, "label": l} for h, l in EDITION_FILES]}),
+                                         "files": [{"href": h, "label": label} for h, label in EDITION_FILES]}),
         "checks.html": ("checks.html.j2", {"page_title": "Kiểm tra số liệu", "checks": checks}),
         "manifest.html": ("manifest.html.j2", {"page_title": "Nguồn và phiên bản", "manifest": manifest}),
     }

@@ -52,7 +52,7 @@ def services_levels(cross: pd.DataFrame, labels_42: dict, previous: dict | None 
         **{f"Mức độ {lvl} (cũ)": cross[lvl].map(formatting.number).to_list() for lvl in (4, 3, 2)},
         "Tổng số": cross.sum(axis=1).map(formatting.number).to_list(),
     })
-    total = ["Tổng cộng", *(formatting.number(cross[l].sum()) for l in (4, 3, 2)),
+    total = ["Tổng cộng", *(formatting.number(cross[lvl].sum()) for lvl in (4, 3, 2)),
              formatting.number(cross.values.sum())]
     frame.loc[len(frame)] = total
     return frame

@@ -158,7 +158,7 @@ class Table(Block):
 class Figure(Block):
     """A matplotlib figure embedded as a PNG, so the report opens offline."""
 
-    def __init__(self, fig, caption: str, dpi: int = 200):
+    def __init__(self, fig, caption: str, dpi: int = 150):
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight",
                     metadata={"Software": None})

@@ -41,7 +41,7 @@ def monthly_dossiers(monthly: pd.DataFrame, title: str):
     x = range(len(monthly))
     ax.bar([i - 0.2 for i in x], monthly["new"], 0.4, label="Tiếp nhận mới", color=COLOURS[0])
     ax.bar([i + 0.2 for i in x], monthly["resolved"], 0.4, label="Đã giải quyết", color=COLOURS[1])
-    ax.set_xticks(list(x), monthly.index, rotation=0, fontsize=8)
+    ax.set_xticks(list(x), monthly.index, rotation=45, ha="right", fontsize=8)
     ax.set_ylabel("Số hồ sơ")
     ax.set_title(title, fontsize=11)
     ax.legend(frameon=False)

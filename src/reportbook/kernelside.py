@@ -20,8 +20,10 @@ reportbook are pure functions of their arguments (fonts' coverage, for one).
 
 from __future__ import annotations
 
+import gc
 import os
 import warnings
+from contextlib import contextmanager
 
 from . import reads
 
@@ -68,7 +70,8 @@ def reset() -> None:
     import matplotlib.pyplot as plt
     from IPython import get_ipython
 
-    get_ipython().reset(new_session=True)
+    with _without_full_collection():
+        get_ipython().reset(new_session=True)
     plt.close("all")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -79,6 +82,21 @@ def reset() -> None:
     os.environ.update(_snapshot["environ"])
     os.chdir(_snapshot["cwd"])
     reads.take()
+
+
+@contextmanager
+def _without_full_collection():
+    """Skip the full ``gc.collect()`` IPython's reset ends with (60 ms with pandas loaded).
+
+    The namespace is cleared all the same; unreachable cycles are freed by the
+    collector's ordinary passes instead of at every section.
+    """
+    collect = gc.collect
+    gc.collect = lambda *args, **kwargs: 0
+    try:
+        yield
+    finally:
+        gc.collect = collect
 
 
 def _restore_pandas_options(options: dict) -> None:

@@ -10,9 +10,11 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 poppler-utils)
 # --with-libreoffice: also LibreOffice Writer, which the tests use to check that
-# report.docx opens and converts to PDF (building the report does not need it).
+# report.docx opens and converts to PDF (building the report does not need it),
+# and Liberation 2 as a system font, LibreOffice's metric-compatible stand-in for
+# the document's Times New Roman (the report itself bundles its font).
 if [ "${1:-}" = "--with-libreoffice" ]; then
-  APT_PACKAGES+=(libreoffice-writer-nogui)
+  APT_PACKAGES+=(libreoffice-writer-nogui fonts-liberation2)
 fi
 
 missing=()

@@ -193,3 +193,40 @@ class Template(Block):
 
     def data(self) -> dict:
         return {"kind": self.name, **self.values}
+
+
+# -- reading the recorded blocks back ------------------------------------------
+def blocks_of(nb):
+    """Yield a merged notebook's content in order: markdown headings and recorded blocks.
+
+    This is what report.docx is written from and what the reviewer's checks
+    read: the structured twin of what report.html shows.
+    """
+    for cell in nb.cells:
+        if "remove_cell" in cell.metadata.get("tags", []):
+            continue
+        if cell.cell_type == "markdown":
+            yield from _markdown_blocks(cell.source)
+        elif cell.cell_type == "code":
+            for output in cell.get("outputs", []):
+                payload = output.get("data", {}).get(MIME)
+                if payload:
+                    yield from _flatten(payload)
+
+
+def _markdown_blocks(source: str):
+    for line in source.splitlines():
+        line = line.strip()
+        heading = re.match(r"^(#{1,6})\s+(.*)$", line)
+        if heading:
+            yield {"kind": "heading", "level": len(heading[1]), "text": heading[2].strip()}
+        elif line and not line.startswith("<!--"):
+            yield {"kind": "paragraph", "text": line, "style": "rb-p"}
+
+
+def _flatten(payload: dict):
+    if payload["kind"] == "group":
+        for block in payload["blocks"]:
+            yield from _flatten(block)
+    else:
+        yield payload

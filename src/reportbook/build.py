@@ -70,11 +70,16 @@ def build(year, period, sections: list[str] | None = None, project: Project | No
     every = discover(project.notebooks)
     chosen = select(every, sections)
     with ExitStack() as kernels_running:
-        kernels = _start_kernels_early(project, target, chosen, jobs, use_cache, kernels_running)
+        params = _params_if_readable(project, target)
+        cache = Cache(project.outputs / CACHE_DIR, project.root, params) if use_cache else None
+        kernels = None
+        if params is not None:  # else validation below says what is wrong with them
+            kernels = _start_kernels_early(project, target, chosen, jobs, cache, kernels_running)
         require_valid(project, target, every,
                       cache_dir=project.outputs / CACHE_DIR if use_cache else None)
-        params = load_params(project.params, target)
-        cache = Cache(project.outputs / CACHE_DIR, project.root, params) if use_cache else None
+        if params is None:  # not reached with unreadable params: validation has raised
+            params = load_params(project.params, target)
+            cache = Cache(project.outputs / CACHE_DIR, project.root, params) if use_cache else None
         dataset = Dataset(project.data)
         edition = project.edition_dir(target.year, target.code)
         with open_edition(edition, force=force):
@@ -94,18 +99,20 @@ def build(year, period, sections: list[str] | None = None, project: Project | No
     return BuildResult(edition, target, runs, manifest)
 
 
-def _start_kernels_early(project, target, chosen, jobs, use_cache, stack):
+def _params_if_readable(project: Project, target: Period):
+    """The period's params, or None when they cannot be read (validation reports why)."""
+    try:
+        return load_params(project.params, target)
+    except ReportbookError:
+        return None
+
+
+def _start_kernels_early(project, target, chosen, jobs, cache, stack):
     """Start the kernels the build will need before validating, so both overlap.
 
     Which sections need running is known from the cache before validation; a
-    build with nothing to run starts no kernel. If params cannot be read yet,
-    nothing starts here and validation reports why.
+    build with nothing to run starts no kernel.
     """
-    try:
-        params = load_params(project.params, target)
-    except ReportbookError:
-        return None
-    cache = Cache(project.outputs / CACHE_DIR, project.root, params) if use_cache else None
     needed = len(to_run(chosen, target, cache))
     return start_kernels(min(jobs or default_jobs(), needed), project, stack)
 

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 import nbformat
 
 from . import formatting
-from .word import blocks_of
+from .blocks import blocks_of
 
 IDENTITIES = [
     ("Nhận = đã giải quyết + trả lại, rút + đang giải quyết", "received",

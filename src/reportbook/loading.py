@@ -42,12 +42,18 @@ def load_vocabularies(data_dir: Path) -> dict[str, dict[str, object]]:
     return {**BUILTIN_VOCABULARIES, **vocab}
 
 
+def parquet_file(data_dir: Path, name: str) -> Path | None:
+    """``<name>.parquet`` when present: province-scale data, typed, read by ``fastio``."""
+    path = data_dir / f"{name}.parquet"
+    return path if path.is_file() else None
+
+
 def load_table(data_dir: Path, table: Table, vocab: dict) -> pd.DataFrame:
     """Read one data file and return it typed; raise DataError listing all problems."""
-    if (data_dir / f"{table.name}.parquet").is_file():  # province scale: see fastio
+    if parquet := parquet_file(data_dir, table.name):
         from .fastio import load_parquet_table
 
-        return load_parquet_table(data_dir / f"{table.name}.parquet", table, vocab)
+        return load_parquet_table(parquet, table, vocab)
     raw = read_table(data_dir, table.name)
     from .validation import validate_table  # pandera: imported only when validating
 
@@ -108,7 +114,7 @@ class Dataset:
             return [Problem(VOCABULARIES, None, None, None, str(exc))]
         found, clean = [], {}
         for name, table in TABLES.items():
-            if (self.data_dir / f"{name}.parquet").is_file():
+            if parquet_file(self.data_dir, name):
                 continue  # typed columns, checked by fastio when loaded (province scale)
             try:
                 raw = read_table(self.data_dir, name)
@@ -129,8 +135,8 @@ class Dataset:
         """Every data file this dataset reads, for hashing into the manifest."""
         paths = [self.data_dir / VOCABULARIES]
         for name in TABLES:
-            if (self.data_dir / f"{name}.parquet").is_file():
-                paths.append(self.data_dir / f"{name}.parquet")
+            if parquet := parquet_file(self.data_dir, name):
+                paths.append(parquet)
                 continue
             try:
                 paths.append(find_file(self.data_dir, name))

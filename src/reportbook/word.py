@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import datetime
 import io
-import re
 import zipfile
 from pathlib import Path
 
@@ -26,45 +25,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from .blocks import MIME, NUMBER_SYMBOL
+from .blocks import NUMBER_SYMBOL, blocks_of
 
 FONT = "Times New Roman"
 BODY_PT = 14
 HEADING_STYLES = {2: "Heading 1", 3: "Heading 2", 4: "Heading 3", 5: "Heading 4", 6: "Heading 5"}
 TEXT_WIDTH = Cm(21.0 - 3.0 - 1.5)
 _EPOCH = datetime.datetime(2000, 1, 1)  # fixed document dates: a rebuild gives the same bytes
-
-
-def blocks_of(nb: nbformat.NotebookNode):
-    """Yield the report's content in order: markdown headings and recorded blocks."""
-    for cell in nb.cells:
-        if "remove_cell" in cell.metadata.get("tags", []):
-            continue
-        if cell.cell_type == "markdown":
-            yield from _markdown_blocks(cell.source)
-        elif cell.cell_type == "code":
-            for output in cell.get("outputs", []):
-                payload = output.get("data", {}).get(MIME)
-                if payload:
-                    yield from _flatten(payload)
-
-
-def _markdown_blocks(source: str):
-    for line in source.splitlines():
-        line = line.strip()
-        heading = re.match(r"^(#{1,6})\s+(.*)$", line)
-        if heading:
-            yield {"kind": "heading", "level": len(heading[1]), "text": heading[2].strip()}
-        elif line and not line.startswith("<!--"):
-            yield {"kind": "paragraph", "text": line, "style": "rb-p"}
-
-
-def _flatten(payload: dict):
-    if payload["kind"] == "group":
-        for block in payload["blocks"]:
-            yield from _flatten(block)
-    else:
-        yield payload
 
 
 def to_docx(nb: nbformat.NotebookNode, path: Path, *, title: str = "") -> None:

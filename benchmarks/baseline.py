@@ -16,8 +16,13 @@ def run(root: Path) -> None:
     cells = []
     for path in sorted((root / "notebooks").glob("*.ipynb")):
         target = out / path.name
-        papermill.execute_notebook(str(path), str(target), parameters={"year": 2023, "period": "annual"},
-                                   cwd=str(root / "notebooks"), progress_bar=False)
+        papermill.execute_notebook(
+            str(path),
+            str(target),
+            parameters={"year": 2023, "period": "annual"},
+            cwd=str(root / "notebooks"),
+            progress_bar=False,
+        )
         cells += nbformat.read(target, as_version=4).cells
     merged = nbformat.read(out / path.name, as_version=4)
     merged.cells = cells

@@ -17,7 +17,7 @@ def _section(path: str) -> list:
     shown = []
 
     def display(*objects):
-        shown.extend(getattr(o, "_repr_html_", lambda: repr(o))() for o in objects)
+        shown.extend(getattr(o, "_repr_html_", lambda o=o: repr(o))() for o in objects)
 
     namespace = {"display": display, "__name__": "__main__"}
     for cell in nbformat.read(path, as_version=4).cells:

@@ -36,17 +36,21 @@ def chunk(rng: np.random.Generator, start: int, n: int) -> pa.Table:
     outcome = np.array(OUTCOMES)[rng.choice(3, n, p=[0.95, 0.03, 0.02])].astype(object)
     outcome[open_] = ""
     ids = np.char.add("HS", np.arange(start, start + n).astype(str))
-    return pa.table({
-        "dossier_id": ids,
-        "procedure_code": np.array([f"TTHC-{i:03d}" for i in range(300)])[rng.integers(0, 300, n)],
-        "field": np.array(FIELDS)[rng.integers(0, len(FIELDS), n)],
-        "unit": np.array(UNITS)[rng.integers(0, len(UNITS), n)],
-        "channel": np.array(CHANNELS)[rng.choice(3, n, p=[0.5, 0.45, 0.05])],
-        "received_on": received.astype("datetime64[D]"),
-        "due_on": due.astype("datetime64[D]"),
-        "resolved_on": pa.array(resolved.astype("datetime64[D]"), mask=open_),
-        "outcome": outcome.astype(str),
-    })
+    return pa.table(
+        {
+            "dossier_id": ids,
+            "procedure_code": np.array([f"TTHC-{i:03d}" for i in range(300)])[
+                rng.integers(0, 300, n)
+            ],
+            "field": np.array(FIELDS)[rng.integers(0, len(FIELDS), n)],
+            "unit": np.array(UNITS)[rng.integers(0, len(UNITS), n)],
+            "channel": np.array(CHANNELS)[rng.choice(3, n, p=[0.5, 0.45, 0.05])],
+            "received_on": received.astype("datetime64[D]"),
+            "due_on": due.astype("datetime64[D]"),
+            "resolved_on": pa.array(resolved.astype("datetime64[D]"), mask=open_),
+            "outcome": outcome.astype(str),
+        }
+    )
 
 
 def generate(n: int, parquet: str | None = None, csv: str | None = None) -> None:
@@ -64,7 +68,6 @@ def generate(n: int, parquet: str | None = None, csv: str | None = None) -> None
         writer.close()
     if csv_out:
         csv_out.close()
-
 
 
 def main() -> None:

@@ -23,8 +23,13 @@ ROOT = HERE.parent
 
 
 def scenario(name: str, root: Path) -> dict:
-    out = subprocess.run([sys.executable, str(HERE / "scenario.py"), name, str(root)],
-                         cwd=HERE, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(HERE / "scenario.py"), name, str(root)],
+        cwd=HERE,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -68,7 +73,9 @@ def province(rows: list[int], runs: int, base: Path) -> dict[str, list[dict]]:
     found = {}
     for n in rows:
         path = base / f"dossiers-{n}.parquet"
-        subprocess.run([sys.executable, str(HERE / "make_dossiers.py"), str(n), str(path)], check=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "make_dossiers.py"), str(n), str(path)], check=True
+        )
         found[f"province {n:,} rows"] = [scenario(f"province:{path}", base) for _ in range(runs)]
         path.unlink()
     return found
@@ -90,8 +97,10 @@ def report(found: dict[str, list[dict]]) -> None:
     }
     print(f"{'scenario':52} {'median s':>9} {'peak MB':>8}")
     for key, samples in found.items():
-        print(f"{labels.get(key, key):52} {median(samples, 'seconds'):9.2f} "
-              f"{median(samples, 'peak_mb'):8.0f}")
+        print(
+            f"{labels.get(key, key):52} {median(samples, 'seconds'):9.2f} "
+            f"{median(samples, 'peak_mb'):8.0f}"
+        )
     if "cold" in found:
         cold, base = median(found["cold"], "seconds"), median(found["baseline"], "seconds")
         floor = median(found["floor"], "seconds") + median(found["render"], "seconds")

@@ -1,6 +1,7 @@
 """One timed scenario in a fresh process; prints JSON {seconds, peak_mb}.
 
-    python benchmarks/scenario.py <cold|nochange|param|data|baseline|floor|render|province:FILE> <project>
+python benchmarks/scenario.py SCENARIO PROJECT
+    SCENARIO: cold|nochange|param|data|baseline|floor|render|province:FILE
 """
 
 from __future__ import annotations
@@ -19,26 +20,37 @@ def main() -> None:
     started = time.perf_counter()
     if name == "baseline":
         from baseline import run
+
         run(root)
     elif name == "floor":
         from floor import run
+
         run(root)
     elif name == "render":
         import nbformat
 
-        from reportbook import render
+        from reportbook.rendering import render
+
         edition = root / "outputs" / "2023" / "annual"
         render.render_pages(nbformat.read(edition / "report.ipynb", as_version=4), root, title="t")
     elif name.startswith("province:"):
-        from reportbook import fastio, resolve
+        from reportbook import resolve
+        from reportbook.stats import fastio
+
         fastio.window_statistics(Path(name.split(":", 1)[1]), resolve(2023, "annual").window)
     else:
         from reportbook.build import build
         from reportbook.paths import Project
+
         build(2023, "annual", project=Project(root))  # cold: fresh project, empty cache
     seconds = time.perf_counter() - started
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    peak = (
+        max(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+        )
+        / 1024
+    )
     print(json.dumps({"seconds": seconds, "peak_mb": peak}))
 
 

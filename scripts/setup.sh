@@ -3,8 +3,10 @@
 # system libraries for WeasyPrint (Pango, HarfBuzz) and poppler-utils (pdftotext,
 # pdftoppm, pdffonts: used by the tests and for looking at the PDF), optionally
 # LibreOffice Writer (see below), then a virtual environment .venv with the
-# package and its test extras.
-# Safe to run again: it installs only what is missing.
+# exact versions pinned in requirements.lock (the dependencies and the test
+# extra; refresh it with scripts/lock.sh) and the package itself.
+# Safe to run again: it installs only what is missing, and re-installs from the
+# lock when requirements.lock or pyproject.toml changed since the last run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,9 +35,12 @@ if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv" >&2
   "$PYTHON" -m venv .venv
 fi
+LOCK=requirements.lock
 stamp=.venv/.reportbook-installed
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  echo "setup: installing reportbook and its dependencies into .venv" >&2
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+if [ ! -f "$stamp" ] || [ "$LOCK" -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "setup: installing the pinned dependencies ($LOCK) and reportbook into .venv (may take a minute or two)" >&2
+  # The lock carries sha256 hashes, so pip checks every download against them.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$LOCK"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
   touch "$stamp"
 fi

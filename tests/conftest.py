@@ -33,7 +33,11 @@ def built_2023_annual(tmp_path_factory):
     env = {**os.environ, "REPORTBOOK_ROOT": str(project.root)}
     result = subprocess.run(
         [sys.executable, "-m", "reportbook", "build", "--year", "2023", "--period", "annual"],
-        cwd=project.root, env=env, capture_output=True, text=True, timeout=900,
+        cwd=project.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert result.returncode == 0, result.stderr
     return project.edition_dir(2023, "annual")

@@ -24,7 +24,8 @@ def snapshot(edition: Path) -> dict[str, str]:
     """Every file of an edition and its hash: what 'byte-for-byte intact' compares."""
     return {
         p.relative_to(edition).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(edition.rglob("*")) if p.is_file()
+        for p in sorted(edition.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -38,7 +39,11 @@ def edition_survived(scenario: str, before: dict[str, str], edition: Path) -> bo
 
 
 def summary_lines() -> list[str]:
-    keys = ["bad inputs tried", "clear errors naming file, row and column",
-            "fault scenarios run", "archived editions damaged"]
+    keys = [
+        "bad inputs tried",
+        "clear errors naming file, row and column",
+        "fault scenarios run",
+        "archived editions damaged",
+    ]
     lines = [f"{key}: {TALLY[key]}" for key in keys]
     return lines + [f"  {s}" for s in SCENARIOS]

@@ -15,7 +15,11 @@ def write_section(folder: Path, name: str, *cells: str) -> Section:
     params = nbformat.v4.new_code_cell('year = 2023\nperiod = "annual"')
     params.metadata["tags"] = ["parameters"]
     nb.cells = [params, *(nbformat.v4.new_code_cell(c) for c in cells)]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     path = folder / f"{name}.ipynb"
     nbformat.write(nb, path)
     number, slug = name.split("-", 1)
@@ -25,5 +29,10 @@ def write_section(folder: Path, name: str, *cells: str) -> Section:
 def stream_text(path: Path) -> str:
     """Everything the executed notebook at ``path`` printed."""
     nb = nbformat.read(path, as_version=4)
-    return "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code"
-                   for o in c.outputs if o.output_type == "stream")
+    return "".join(
+        o.get("text", "")
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if o.output_type == "stream"
+    )

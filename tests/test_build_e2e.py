@@ -14,10 +14,11 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from reportbook import dossiers, resolve
+from reportbook import resolve
 from reportbook.build import build
-from reportbook.loading import Dataset
-from reportbook.render import visible_text
+from reportbook.inputs.loading import Dataset
+from reportbook.rendering.render import visible_text
+from reportbook.stats import dossiers
 
 from .conftest import ROOT, SEED, copy_project
 
@@ -94,8 +95,12 @@ def html_text(built_2023_annual):
 
 @pytest.fixture(scope="module")
 def pdf_text(built_2023_annual):
-    out = subprocess.run(["pdftotext", str(built_2023_annual / "report.pdf"), "-"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", str(built_2023_annual / "report.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return _flat(out)
 
 
@@ -144,7 +149,7 @@ def test_manifest_records_parameters_window_inputs_versions_and_timings(built_20
 def test_executed_sections_carry_the_injected_parameters(built_2023_annual):
     nb = nbformat.read(built_2023_annual / "sections" / "04-thu-tuc-hanh-chinh.ipynb", as_version=4)
     injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
-    assert injected and "period = \"annual\"" in injected[0].source
+    assert injected and 'period = "annual"' in injected[0].source
     assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
 
 
@@ -165,7 +170,9 @@ def test_pdf_embeds_only_the_liberation_serif_family(built_2023_annual):
             font = ref.get_object()
             names.add(str(font["/BaseFont"]))
             descendants = font.get("/DescendantFonts")
-            descriptor = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
+            descriptor = (descendants[0].get_object() if descendants else font).get(
+                "/FontDescriptor"
+            )
             assert descriptor is not None and any(
                 k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
             ), f"{font['/BaseFont']} is not embedded"
@@ -174,7 +181,9 @@ def test_pdf_embeds_only_the_liberation_serif_family(built_2023_annual):
 
 def test_pdf_is_a4(built_2023_annual):
     page = PdfReader(built_2023_annual / "report.pdf").pages[0]
-    width_mm, height_mm = (float(v) * 25.4 / 72 for v in (page.mediabox.width, page.mediabox.height))
+    width_mm, height_mm = (
+        float(v) * 25.4 / 72 for v in (page.mediabox.width, page.mediabox.height)
+    )
     assert round(width_mm) == 210 and round(height_mm) == 297
 
 
@@ -209,8 +218,12 @@ def test_notebook_runs_as_is_like_in_jupyterlab(path, tmp_path, monkeypatch):
     project = copy_project(tmp_path)
     monkeypatch.delenv("REPORTBOOK_ROOT", raising=False)
     nb = nbformat.read(project.notebooks / path.name, as_version=4)
-    NotebookClient(nb, kernel_name="python3", timeout=300,
-                   resources={"metadata": {"path": str(project.notebooks)}}).execute()
+    NotebookClient(
+        nb,
+        kernel_name="python3",
+        timeout=300,
+        resources={"metadata": {"path": str(project.notebooks)}},
+    ).execute()
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert outputs, "the section shows nothing"
     assert not [o for o in outputs if o.output_type == "error"]

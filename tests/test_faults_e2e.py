@@ -7,6 +7,7 @@ slow part (building) happens only where the fault needs it.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import signal
@@ -17,11 +18,12 @@ import time
 import nbformat
 import pytest
 
-from reportbook import archive, render
+from reportbook.archive import edition as archive
+from reportbook.archive.verify import verify
 from reportbook.build import build
 from reportbook.errors import SectionError
 from reportbook.paths import Project
-from reportbook.verify import verify
+from reportbook.rendering import render
 from tests.conftest import copy_project
 from tests.faults import edition_survived, snapshot
 
@@ -40,10 +42,18 @@ def _cli(project, *args, wait=True):
     env = {**os.environ, "REPORTBOOK_ROOT": str(project.root)}
     command = [sys.executable, "-m", "reportbook", *args]
     if not wait:
-        return subprocess.Popen(command, cwd=project.root, env=env, start_new_session=True,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    return subprocess.run(command, cwd=project.root, env=env, capture_output=True, text=True,
-                          timeout=900)
+        return subprocess.Popen(
+            command,
+            cwd=project.root,
+            env=env,
+            start_new_session=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    return subprocess.run(
+        command, cwd=project.root, env=env, capture_output=True, text=True, timeout=900
+    )
 
 
 def _add_failing_cell(project, name="05-to-chuc-bo-may.ipynb"):
@@ -57,20 +67,39 @@ def test_a_section_raising_mid_run_keeps_the_edition_and_names_section_and_cell(
     edition = project.edition_dir(2023, "annual")
     before = snapshot(edition)
     _add_failing_cell(project)
-    with pytest.raises(SectionError, match=r"section 05-to-chuc-bo-may failed in cell \d+ \(In \[\d+\]\) \(RuntimeError: sổ liệu hỏng\)") as err:
+    with pytest.raises(
+        SectionError,
+        match=r"section 05-to-chuc-bo-may failed in cell \d+ \(In \[\d+\]\) "
+        r"\(RuntimeError: sổ liệu hỏng\)",
+    ) as err:
         build(2023, "annual", sections=["04", "05"], project=project)
     assert edition_survived("real build: a section raises mid-run", before, edition)
     kept = err.value.output_path
     assert kept.is_file() and "annual.failed" in str(kept) and str(kept) in str(err.value)
     banner = nbformat.read(kept, as_version=4).cells[0].source
     assert "An Exception was encountered at" in banner
+    status = json.loads((kept.parents[1] / "status.json").read_text(encoding="utf-8"))
+    by_section = {s["section"]: s for s in status["sections"]}
+    assert by_section["05-to-chuc-bo-may"]["status"] == "failed"
+    assert "sổ liệu hỏng" in by_section["05-to-chuc-bo-may"]["error"]
+    assert by_section["04-thu-tuc-hanh-chinh"]["status"] in ("succeeded", "reused")
+    assert by_section["00-mo-dau"] == {
+        "section": "00-mo-dau",
+        "status": "reused",
+        "reused_from": "edition",
+        "seconds": None,
+    }
+    assert len(status["sections"]) == len(list(project.notebooks.glob("*.ipynb")))
 
 
 def test_the_cli_names_the_failing_section_and_cell_without_a_traceback(project):
     _add_failing_cell(project)
     result = _cli(project, "build", "--year", "2023", "--section", "05", "--quiet")
     assert result.returncode == 2
-    assert "section 05-to-chuc-bo-may failed in cell" in result.stderr and "sổ liệu hỏng" in result.stderr
+    assert (
+        "section 05-to-chuc-bo-may failed in cell" in result.stderr
+        and "sổ liệu hỏng" in result.stderr
+    )
     assert "Traceback" not in result.stderr and "annual.failed" in result.stderr
 
 
@@ -90,8 +119,9 @@ def test_sigkill_during_a_real_build_never_damages_the_edition(project, point):
     stages = lambda: list(edition.parent.glob(".annual.staging-*"))  # noqa: E731
     reached = {
         "staging-created": lambda: bool(stages()),
-        "two-sections-executed": lambda: any(len(list(s.glob("sections/*.ipynb"))) >= 2
-                                             for s in stages()),
+        "two-sections-executed": lambda: any(
+            len(list(s.glob("sections/*.ipynb"))) >= 2 for s in stages()
+        ),
         "rendering": lambda: any((s / "report.ipynb").exists() for s in stages()),
     }[point]
     process = _cli(project, "build", "--year", "2023", "--quiet", wait=False)
@@ -121,15 +151,18 @@ def test_a_full_disk_while_rendering_leaves_the_edition_intact(project, monkeypa
 def test_concurrent_builds_are_serialised_by_the_lock(project):
     edition = project.edition_dir(2023, "annual")
     before = snapshot(edition)
-    first, second = (_cli(project, "build", "--year", "2023", "--quiet", wait=False) for _ in range(2))
+    first, second = (
+        _cli(project, "build", "--year", "2023", "--quiet", wait=False) for _ in range(2)
+    )
     results = [(p.wait(timeout=900), p.communicate()[1]) for p in (first, second)]
     codes = sorted(code for code, _ in results)
     assert codes == [0, 2], results
     loser = next(err for code, err in results if code == 2)
     assert "is locked by build" in loser and "Traceback" not in loser
     intact = archive.integrity_problems(edition) == []
-    assert edition_survived("two real builds at once", snapshot(edition) if intact else before,
-                            edition)
+    assert edition_survived(
+        "two real builds at once", snapshot(edition) if intact else before, edition
+    )
     assert intact
 
 
@@ -144,14 +177,20 @@ def test_verify_reproduces_a_fresh_edition_byte_for_byte(built_2023_annual):
 def test_verify_fails_naming_the_table_when_a_data_file_was_edited(project):
     path = project.data / "dossiers.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    edited = [i for i, line in enumerate(lines)
-              if ",PVHCC," in line and "/06/2023," in line and line.endswith(",giai_quyet\n")]
+    edited = [
+        i
+        for i, line in enumerate(lines)
+        if ",PVHCC," in line and "/06/2023," in line and line.endswith(",giai_quyet\n")
+    ]
     lines[edited[0]] = lines[edited[0]].replace("giai_quyet", "tra_lai")
     path.write_text("".join(lines), encoding="utf-8")
     result = _cli(project, "verify", "outputs/2023/annual")
     assert result.returncode == 3, result.stderr
     assert "input changed since the build: data/dossiers.csv (edited)" in result.stdout
-    assert "DIFFERENT: 04-thu-tuc-hanh-chinh: table 1 «Tình hình, kết quả giải quyết TTHC" in result.stdout
+    assert (
+        "DIFFERENT: 04-thu-tuc-hanh-chinh: table 1 «Tình hình, kết quả giải quyết TTHC"
+        in result.stdout
+    )
 
 
 def test_finalize_then_rebuild_needs_force_and_keeps_history(project):

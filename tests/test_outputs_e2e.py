@@ -15,7 +15,7 @@ from docx import Document
 from reportbook import GlyphCoverageError
 from reportbook.build import build
 from reportbook.paths import Project
-from reportbook.render import visible_text
+from reportbook.rendering.render import visible_text
 
 from .test_build_e2e import FIGURES, HEADINGS, _flat, seed_references
 
@@ -49,16 +49,32 @@ def test_docx_tables_are_real_word_tables(built_2023_annual):
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_docx_converts_to_pdf_with_libreoffice_and_keeps_the_content(built_2023_annual, tmp_path):
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    str(built_2023_annual / "report.docx")], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(built_2023_annual / "report.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     pdf = tmp_path / "report.pdf"
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     # Compare without spaces and hyphens: table cells wrap e-mail addresses and
     # pdftotext drops a hyphen that ends a line.
     squeezed = re.sub(r"[\s\-\u2011]", "", text)
     assert [f for f in FIGURES if re.sub(r"[\s\-]", "", f) not in squeezed] == []
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    fonts = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     families = {line.split()[0].split("+")[-1].split("-")[0] for line in fonts.splitlines()[2:]}
     assert families == {"LiberationSerif"}  # Times New Roman, substituted metric-compatibly
 
@@ -75,7 +91,9 @@ class _Links(HTMLParser):
 
 
 def test_every_link_of_the_reviewer_edition_works_offline(built_2023_annual):
-    pages = sorted((built_2023_annual / "review").rglob("*.html")) + [built_2023_annual / "report.html"]
+    pages = sorted((built_2023_annual / "review").rglob("*.html")) + [
+        built_2023_annual / "report.html"
+    ]
     assert len(pages) >= 17
     checked = 0
     for page in pages:
@@ -84,7 +102,9 @@ def test_every_link_of_the_reviewer_edition_works_offline(built_2023_annual):
         for link in parser.links:
             if link.startswith(("data:", "#")):
                 continue
-            assert not re.match(r"^[a-z]+://|^//", link), f"{page.name} links outside the edition: {link}"
+            assert not re.match(r"^[a-z]+://|^//", link), (
+                f"{page.name} links outside the edition: {link}"
+            )
             target = (page.parent / link.split("#")[0]).resolve()
             assert target.is_file(), f"{page.name}: broken link {link}"
             assert built_2023_annual.resolve() in target.parents
@@ -93,7 +113,9 @@ def test_every_link_of_the_reviewer_edition_works_offline(built_2023_annual):
 
 
 def test_reviewer_sections_show_code_and_outputs(built_2023_annual):
-    page = (built_2023_annual / "review" / "sections" / "04-thu-tuc-hanh-chinh.html").read_text(encoding="utf-8")
+    page = (built_2023_annual / "review" / "sections" / "04-thu-tuc-hanh-chinh.html").read_text(
+        encoding="utf-8"
+    )
     text = visible_text(page)
     assert "dossiers.statistics(records, r.window)" in text and "13.573" in text
     assert "<script src=" not in page
@@ -107,12 +129,18 @@ def test_checks_page_lists_passed_identities(built_2023_annual):
 
 
 def test_report_html_links_to_the_reviewer_edition(built_2023_annual):
-    assert 'href="review/index.html"' in (built_2023_annual / "report.html").read_text(encoding="utf-8")
+    assert 'href="review/index.html"' in (built_2023_annual / "report.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def _page_text(pdf: Path, page: int) -> list[str]:
-    out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return [line for line in out.splitlines() if line.strip()]
 
 
@@ -124,7 +152,9 @@ def test_page_numbers_start_on_page_two_at_the_top(built_2023_annual):
     assert _page_text(pdf, 3)[0].strip() == "3"
 
 
-def test_a_character_the_font_lacks_fails_the_build_and_keeps_the_edition(built_2023_annual, tmp_path):
+def test_a_character_the_font_lacks_fails_the_build_and_keeps_the_edition(
+    built_2023_annual, tmp_path
+):
     source = built_2023_annual.parents[2]
     for name in ("data", "params", "notebooks", "outputs"):
         shutil.copytree(source / name, tmp_path / name)
@@ -132,8 +162,12 @@ def test_a_character_the_font_lacks_fails_the_build_and_keeps_the_edition(built_
     edition = project.edition_dir(2023, "annual")
     before = hashlib.sha256((edition / "report.pdf").read_bytes()).hexdigest()
     params = tmp_path / "params" / "2023" / "annual.yaml"
-    params.write_text(params.read_text(encoding="utf-8").replace(
-        "Chưa có nhiều sáng kiến", "Chưa có nhiều sáng kiến 中"), encoding="utf-8")
+    params.write_text(
+        params.read_text(encoding="utf-8").replace(
+            "Chưa có nhiều sáng kiến", "Chưa có nhiều sáng kiến 中"
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(GlyphCoverageError, match=r"U\+4E2D CJK UNIFIED IDEOGRAPH-4E2D"):
         build(2023, "annual", sections=["11"], project=project)
     assert hashlib.sha256((edition / "report.pdf").read_bytes()).hexdigest() == before

@@ -1,6 +1,7 @@
 """Reporting periods map to their Decree 09/2019 data windows."""
 
 import datetime as dt
+from itertools import pairwise
 
 import pytest
 
@@ -39,7 +40,7 @@ def test_every_period_has_a_window_inside_the_annual_one():
 
 def test_months_tile_the_year_without_gaps_or_overlaps():
     windows = [resolve(2023, f"m{m:02d}").window for m in range(1, 13)]
-    for before, after in zip(windows, windows[1:]):
+    for before, after in pairwise(windows):
         assert after.start - before.end == dt.timedelta(days=1)
     assert sum(w.days for w in windows) == resolve(2023, "annual").window.days
 
@@ -73,8 +74,14 @@ def test_previous_year_is_the_same_period_one_year_earlier():
 
 @pytest.mark.parametrize(
     ("period", "label"),
-    [("annual", "năm 2023"), ("h1", "6 tháng đầu năm 2023"), ("9m", "9 tháng năm 2023"),
-     ("q1", "quý I năm 2023"), ("q4", "quý IV năm 2023"), ("m03", "tháng 3 năm 2023")],
+    [
+        ("annual", "năm 2023"),
+        ("h1", "6 tháng đầu năm 2023"),
+        ("9m", "9 tháng năm 2023"),
+        ("q1", "quý I năm 2023"),
+        ("q4", "quý IV năm 2023"),
+        ("m03", "tháng 3 năm 2023"),
+    ],
 )
 def test_labels_are_vietnamese(period, label):
     assert resolve(2023, period).label == label

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
+from reportbook.archive.manifest import sha256
 from reportbook.build import build
-from reportbook.manifest import sha256
 from reportbook.paths import Project
 
 pytestmark = pytest.mark.e2e
@@ -42,8 +42,12 @@ def test_no_cache_executes_every_section(rebuilt_project):
 
 def test_editing_one_params_text_reruns_only_the_section_showing_it(rebuilt_project):
     path = rebuilt_project.params / "2023" / "annual.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "Chưa có nhiều sáng kiến", "Chưa có thêm sáng kiến"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "Chưa có nhiều sáng kiến", "Chưa có thêm sáng kiến"
+        ),
+        encoding="utf-8",
+    )
 
     result = build(2023, "annual", project=rebuilt_project)
 

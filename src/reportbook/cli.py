@@ -1,10 +1,10 @@
 """The command line: parse, call one library function, map errors to exit codes.
 
-    reportbook build --year 2023 --period annual [--section 04 ...] [--jobs N] [--no-cache] [--force]
-    reportbook check --year 2023 --period annual
-    reportbook finalize --year 2023 --period annual
-    reportbook verify outputs/2023/annual
-    reportbook periods [--year 2023]
+reportbook build --year 2023 --period annual [--section 04 ...] [--jobs N] [--no-cache] [--force]
+reportbook check --year 2023 --period annual
+reportbook finalize --year 2023 --period annual
+reportbook verify outputs/2023/annual
+reportbook periods [--year 2023]
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import sys
 
 from rich.console import Console
 
-from . import formatting
-from .errors import ReportbookError
+from .errors import ReportbookError, VerifyError
+from .notebook import formatting
 from .periods import PERIODS, resolve
 
 EXIT_ERROR = 2
@@ -28,15 +28,29 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build one report edition (HTML, PDF, notebooks)")
     build.add_argument("--year", required=True, help="reporting year, e.g. 2023")
     build.add_argument("--period", default="annual", help=f"one of: {', '.join(PERIODS)}")
-    build.add_argument("--section", action="append", metavar="NN",
-                       help="re-run only this section (repeatable); others are kept from the last build")
-    build.add_argument("--jobs", type=_positive, metavar="N",
-                       help="kernels running sections in parallel (default: one per core)")
-    build.add_argument("--no-cache", action="store_true",
-                       help="execute and render everything, ignoring outputs/.cache/")
+    build.add_argument(
+        "--section",
+        action="append",
+        metavar="NN",
+        help="re-run only this section (repeatable); others are kept from the last build",
+    )
+    build.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="kernels running sections in parallel (default: one per core)",
+    )
+    build.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="execute and render everything, ignoring outputs/.cache/",
+    )
     build.add_argument("--quiet", action="store_true", help="no progress display")
-    build.add_argument("--force", action="store_true",
-                       help="rebuild a final edition (the current one moves to <period>.history/)")
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="rebuild a final edition (the current one moves to <period>.history/)",
+    )
     check = commands.add_parser("check", help="validate params, notebooks and data; build nothing")
     finalize = commands.add_parser("finalize", help="mark an edition final (read-only)")
     for sub in (check, finalize):
@@ -64,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in COMMANDS:
             return COMMANDS[args.command](args, console)
         return _periods(args)
+    except VerifyError:  # the verdict's lines say what differs
+        return EXIT_MISMATCH
     except ReportbookError as exc:
         console.print("[bold red]error:[/] ", end="", highlight=False)
         console.print(str(exc), highlight=False, markup=False, soft_wrap=True)
@@ -71,8 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`
         return 0
     except OSError as exc:  # full disk, permissions: the edition is unchanged, say why
-        console.print(f"error: cannot write: {exc}; the previous edition is unchanged",
-                      highlight=False, markup=False)
+        console.print(
+            f"error: cannot write: {exc}; the previous edition is unchanged",
+            highlight=False,
+            markup=False,
+        )
         return EXIT_ERROR
     except KeyboardInterrupt:
         console.print("interrupted; the previous edition is unchanged")
@@ -84,22 +103,32 @@ def _build(args, console: Console) -> int:
     from .progress import rich_progress
 
     with rich_progress(console, enabled=not args.quiet) as progress:
-        result = build(args.year, args.period, sections=args.section, progress=progress,
-                       jobs=args.jobs, use_cache=not args.no_cache, force=args.force)
+        result = build(
+            args.year,
+            args.period,
+            sections=args.section,
+            progress=progress,
+            jobs=args.jobs,
+            use_cache=not args.no_cache,
+            force=args.force,
+        )
     executed = [r for r in result.runs if r.executed]
+    cached = [r for r in result.runs if r.reused_from == "cache"]
+    kept = [r for r in result.runs if r.reused_from == "edition"]
     total = sum(r.seconds for r in executed)
     console.print(
         f"built {result.period.label} in {result.edition} "
-        f"({len(executed)} section(s) executed, {len(result.runs) - len(executed)} reused "
-        f"from the cache, {total:.1f} s in sections)",
+        f"({len(executed)} section(s) executed, {len(cached)} reused from the cache"
+        + (f", {len(kept)} kept from the previous edition" if kept else "")
+        + f", {total:.1f} s in sections)",
         highlight=False,
     )
     return 0
 
 
 def _check(args, console: Console) -> int:
+    from .inputs.preflight import require_valid
     from .paths import Project
-    from .preflight import require_valid
     from .sections import discover
 
     period = resolve(args.year, args.period)
@@ -110,13 +139,15 @@ def _check(args, console: Console) -> int:
 
 
 def _finalize(args, console: Console) -> int:
-    from .archive import finalize
+    from .archive.edition import finalize
     from .paths import Project
 
     period = resolve(args.year, args.period)
     edition = Project.locate().edition_dir(period.year, period.code)
     if not edition.is_dir():
-        console.print(f"[bold red]error:[/] {edition} does not exist; build it first", highlight=False)
+        console.print(
+            f"[bold red]error:[/] {edition} does not exist; build it first", highlight=False
+        )
         return EXIT_ERROR
     record = finalize(edition)
     console.print(f"{edition} is final since {record['finalized_at']}", highlight=False)
@@ -126,11 +157,12 @@ def _finalize(args, console: Console) -> int:
 def _verify(args, console: Console) -> int:
     from pathlib import Path
 
-    from .verify import verify
+    from .archive.verify import verify
 
     verdict = verify(Path(args.edition))
     print("\n".join(verdict.lines()))
-    return 0 if verdict.ok else EXIT_MISMATCH
+    verdict.require_ok()
+    return 0
 
 
 COMMANDS = {"check": _check, "finalize": _finalize, "verify": _verify}
@@ -140,7 +172,10 @@ def _periods(args) -> int:
     for code in PERIODS:
         period = resolve(args.year, code)
         window = period.window
-        print(f"{code:7} {formatting.date(window.start)}–{formatting.date(window.end)}  {period.label}")
+        print(
+            f"{code:7} {formatting.date(window.start)}–{formatting.date(window.end)}  "
+            f"{period.label}"
+        )
     return 0
 
 

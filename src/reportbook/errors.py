@@ -9,6 +9,7 @@ can print its message and exit non-zero instead of showing a traceback::
     ├── DataError           a data/ file cannot be read or breaks a rule
     ├── InputError          `check` found problems in params, notebooks or data
     ├── SectionError        a section notebook failed while executing
+    │   └── KernelStartError  a kernel did not start, so its sections did not run
     ├── RenderError         HTML/PDF rendering failed (fonts, engine)
     │   └── GlyphCoverageError  a character is not covered by the report font
     └── EditionError        an archived edition cannot be changed or checked as asked
@@ -29,7 +30,15 @@ class ParameterError(ReportbookError, ValueError):
 
 
 class ConfigError(ReportbookError):
-    """A params/ file is missing, malformed or lacks a required text."""
+    """A params/ file is missing, malformed or lacks a required text.
+
+    ``errors`` lists ``(dotted key, message)`` for each invalid key, when known,
+    so a caller can point at the file and line that sets each one.
+    """
+
+    def __init__(self, message: str, *, errors=()):
+        super().__init__(message)
+        self.errors: list[tuple[str, str]] = list(errors)
 
 
 class DataError(ReportbookError):
@@ -58,10 +67,15 @@ class InputError(ReportbookError):
 class SectionError(ReportbookError):
     """A section notebook raised while executing."""
 
-    def __init__(self, message: str, *, section: str, output_path=None):
+    def __init__(self, message: str, *, section: str, output_path=None, runs=()):
         super().__init__(message)
         self.section = section
         self.output_path = output_path
+        self.runs = list(runs)  # every section's outcome in that run (execute.SectionRun)
+
+
+class KernelStartError(SectionError):
+    """A kernel of the pool did not start; the sections given to it did not run."""
 
 
 class RenderError(ReportbookError):

@@ -16,8 +16,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from . import reads
 from .errors import ConfigError
+from .execution import reads
 from .periods import Period
 
 
@@ -102,9 +102,8 @@ def load_params(params_dir: Path, period: Period) -> Params:
     try:
         return reads.tracked(Params.model_validate(merged))
     except ValidationError as exc:
-        error = ConfigError(_explain(exc, [common, specific]))
-        error.errors = [(".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()]
-        raise error from None
+        errors = [(".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()]
+        raise ConfigError(_explain(exc, [common, specific]), errors=errors) from None
 
 
 def _read(path: Path) -> dict:

@@ -15,6 +15,12 @@ from pathlib import Path
 from .errors import ConfigError
 
 ROOT_ENV = "REPORTBOOK_ROOT"
+# What the package ships besides code: templates (blocks, nbconvert, report CSS,
+# reviewer pages) and the bundled report font.
+PACKAGE_DIR = Path(__file__).parent
+ASSETS = PACKAGE_DIR / "assets"
+TEMPLATES = ASSETS / "templates"
+FONT_DIR = ASSETS / "fonts"
 _MARKERS = ("data", "params", "notebooks")
 
 
@@ -49,7 +55,7 @@ class Project:
     root: Path
 
     @classmethod
-    def locate(cls, start: Path | None = None) -> "Project":
+    def locate(cls, start: Path | None = None) -> Project:
         return cls(find_root(start))
 
     @property
@@ -67,6 +73,11 @@ class Project:
     @property
     def outputs(self) -> Path:
         return self.root / "outputs"
+
+    @property
+    def cache_dir(self) -> Path:
+        """``outputs/.cache``: earlier builds' sections, renders, validations (safe to delete)."""
+        return self.outputs / ".cache"
 
     def edition_dir(self, year: int, period: str) -> Path:
         """Return ``outputs/<year>/<period>``; year and period must be validated."""

@@ -74,7 +74,7 @@ class Period:
         return Window(_month_start(self.year, first), _month_end(self.year, last))
 
     @property
-    def previous_year(self) -> "Period":
+    def previous_year(self) -> Period:
         """The same period one year earlier, for comparisons."""
         return resolve(self.year - 1, self.code)
 
@@ -117,9 +117,7 @@ def _check_year(year) -> int:
     try:
         value = int(str(year).strip())
     except ValueError:
-        raise ParameterError(
-            f"year must be a whole number such as 2023, not {year!r}"
-        ) from None
+        raise ParameterError(f"year must be a whole number such as 2023, not {year!r}") from None
     if not MIN_YEAR <= value <= MAX_YEAR:
         raise ParameterError(
             f"year {value} is impossible: choose a year from {MIN_YEAR} to {MAX_YEAR}"
@@ -130,7 +128,5 @@ def _check_year(year) -> int:
 def _check_period(period) -> str:
     code = str(period).strip().lower()
     if code not in _SPANS:
-        raise ParameterError(
-            f"unknown period {period!r}: choose one of {', '.join(PERIODS)}"
-        )
+        raise ParameterError(f"unknown period {period!r}: choose one of {', '.join(PERIODS)}")
     return code

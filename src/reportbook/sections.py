@@ -6,11 +6,17 @@ in the report, so there is no second list to keep in step.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigError, ParameterError
+
+# The tag that marks a cell as a note for the notebook's reader, never part of
+# the report: the contract between a section notebook and every renderer.
+REMOVE_CELL_TAG = "remove_cell"
 
 _NAME = re.compile(r"^(?P<number>\d{2})-(?P<slug>[a-z0-9-]+)\.ipynb$")
 
@@ -66,3 +72,18 @@ def select(sections: list[Section], wanted: list[str] | None) -> list[Section]:
             raise ParameterError(f"no section {key!r}; sections are: {choices}")
         chosen.extend(m for m in matches if m not in chosen)
     return sorted(chosen, key=lambda s: s.number)
+
+
+def code_cells(path: Path) -> list[str]:
+    """The source of each code cell (plain JSON: nbformat's schema check costs 5 ms a file)."""
+    cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+    return [
+        "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+        for c in cells
+        if c["cell_type"] == "code"
+    ]
+
+
+def code_hash(path: Path) -> str:
+    """sha256 of a notebook's code cells: what runs, not markdown or metadata."""
+    return hashlib.sha256("\n\0".join(code_cells(path)).encode("utf-8")).hexdigest()

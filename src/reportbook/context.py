@@ -1,0 +1,131 @@
+"""One build's context: what every stage of :func:`reportbook.build.build` needs, made once.
+
+The target period, the project's folders, the sections (all of them, and
+those this build runs), the params, the cache and the progress callbacks are
+resolved here, once per build, and handed to each stage, so no stage
+re-derives them and no helper takes ten positional arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ReportbookError
+from .params import Params, load_params
+from .paths import Project
+from .periods import Period, resolve
+from .sections import Section, discover, select
+
+if TYPE_CHECKING:
+    from .execution.cache import Cache
+    from .execution.execute import SectionRun
+    from .inputs.loading import Dataset
+
+
+def _ignore(*_args) -> None:
+    return None
+
+
+@dataclass
+class Progress:
+    """Callbacks the CLI uses to show progress; all optional."""
+
+    section_started: Callable[[Section, int, int], None] = _ignore
+    section_done: Callable[[SectionRun], None] = _ignore
+    step: Callable[[str], None] = _ignore
+
+
+@dataclass
+class BuildContext:
+    """The resolved facts of one build; stages read them and record ``runs``."""
+
+    target: Period
+    project: Project
+    every: list[Section]  # every section, in report order
+    chosen: list[Section]  # the sections this build executes (or takes from the cache)
+    progress: Progress
+    jobs: int
+    cache: Cache | None
+    params: Params | None  # None until readable; validation says why not
+    force: bool = False
+    runs: list[SectionRun] = field(default_factory=list)  # every section's outcome so far
+
+    @classmethod
+    def create(
+        cls,
+        year,
+        period,
+        *,
+        sections: list[str] | None = None,
+        project: Project | None = None,
+        progress: Progress | None = None,
+        jobs: int | None = None,
+        use_cache: bool = True,
+        force: bool = False,
+    ) -> BuildContext:
+        """Resolve the period, find the project and sections, read the params if they parse."""
+        from .execution.cache import Cache
+        from .execution.kernels import default_jobs
+
+        target = resolve(year, period)
+        project = project or Project.locate()
+        every = discover(project.notebooks)
+        params = _params_if_readable(project, target)
+        cache = Cache(project.cache_dir, project.root, params) if use_cache else None
+        return cls(
+            target,
+            project,
+            every,
+            select(every, sections),
+            progress or Progress(),
+            jobs or default_jobs(),
+            cache,
+            params,
+            force,
+        )
+
+    def require_params(self) -> Params:
+        """The params, read now if they could not be before (raising the reason)."""
+        if self.params is None:
+            self.params = load_params(self.project.params, self.target)
+            if self.cache is not None:
+                self.cache.params = self.params
+        return self.params
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        from .inputs.loading import Dataset
+
+        return Dataset(self.project.data)
+
+    @property
+    def edition(self) -> Path:
+        return self.project.edition_dir(self.target.year, self.target.code)
+
+    @property
+    def title(self) -> str:
+        report = self.require_params().report
+        return f"{report.kind} {report.subject} {self.target.label}"
+
+    @property
+    def footer(self) -> str:
+        from .notebook import formatting
+
+        window = self.target.window
+        return (
+            f"Báo cáo {self.target.label} được tính từ dữ liệu trong kỳ số liệu "
+            f"{formatting.date(window.start)}–{formatting.date(window.end)} bằng reportbook; "
+            f"nguồn và phiên bản: manifest.json."
+        )
+
+
+def _params_if_readable(project: Project, target: Period) -> Params | None:
+    """The period's params, or None when they cannot be read (validation reports why)."""
+    try:
+        return load_params(project.params, target)
+    except ReportbookError:
+        return None

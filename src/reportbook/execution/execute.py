@@ -1,0 +1,222 @@
+"""Run section notebooks with papermill on a pool of warm kernels, reusing cached results.
+
+papermill parameterises each notebook (a tagged ``parameters`` cell followed
+by an injected one) and records the executed copy, with an error banner at
+the failing cell when one raises, so a failed section explains itself.
+Sections run on ``jobs`` pre-started kernels (:mod:`reportbook.execution.kernels`,
+through the papermill engine in :mod:`reportbook.execution.engine`), reset between
+sections; a section whose code, parameters, read files and environment are
+unchanged since an earlier build is taken from the cache
+(:mod:`reportbook.execution.cache`) instead of being run.
+
+Every section of every run ends with one status (:data:`STATUSES`); when a
+section fails, the others still run and the :class:`SectionError` carries all
+outcomes, so the failed run's ``status.json`` lists each of them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..context import Progress
+from ..errors import KernelStartError, SectionError
+from ..paths import ROOT_ENV, Project
+from ..periods import Period
+from ..sections import Section
+from .cache import Cache, section_key
+from .kernels import KERNEL, PooledKernel, default_jobs, pool
+
+SUCCEEDED, REUSED, FAILED, NOT_RUN = "succeeded", "reused", "failed", "not run"
+STATUSES = (SUCCEEDED, REUSED, FAILED, NOT_RUN)
+
+
+@dataclass(frozen=True)
+class SectionRun:
+    """The outcome of one section in one build."""
+
+    section: Section
+    output: Path | None
+    seconds: float
+    status: str  # one of STATUSES
+    reused_from: str | None = None  # "cache" or "edition" when status is "reused"
+    read: dict | None = None  # files and params values it read (see reads.take)
+    error: str | None = None  # why it failed or did not run
+
+    @property
+    def executed(self) -> bool:
+        return self.status == SUCCEEDED
+
+    def record(self) -> dict:
+        """The outcome as the manifest and a failed run's status.json list it."""
+        seconds = None if self.reused_from == "edition" or self.status == NOT_RUN else self.seconds
+        entry = {
+            "section": self.section.name,
+            "status": self.status,
+            "reused_from": self.reused_from,
+            "seconds": None if seconds is None else round(seconds, 3),
+        }
+        if self.error:
+            entry["error"] = self.error
+        return entry
+
+
+def parameters(period: Period) -> dict:
+    return {"year": period.year, "period": period.code}
+
+
+def run_on(kernel: PooledKernel, section: Section, output: Path, period: Period) -> SectionRun:
+    """Execute one section on ``kernel`` into ``output``; SectionError names the failing cell."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from .engine import ENGINE
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    kernel.reset()
+    try:
+        papermill.execute_notebook(
+            str(section.path),
+            str(output),
+            parameters=parameters(period),
+            engine_name=ENGINE,
+            kernel=kernel,
+            kernel_name=KERNEL,
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+        )
+    except PapermillExecutionError as exc:
+        raise SectionError(
+            f"section {section.name} failed in cell {exc.cell_index} (In [{exc.exec_count}]) "
+            f"({exc.ename}: {exc.evalue}); the executed notebook with the error is {output}",
+            section=section.name,
+            output_path=output,
+        ) from None
+    read = kernel.files_read()
+    return SectionRun(section, output, time.perf_counter() - started, SUCCEEDED, read=read)
+
+
+def to_run(sections: list[Section], period: Period, cache: Cache | None) -> list[Section]:
+    """The sections the cache cannot supply (every one without a cache)."""
+    if cache is None:
+        return list(sections)
+    params = parameters(period)
+    return [
+        s for s in sections if cache.lookup(s.name, section_key(s.path, params, KERNEL)) is None
+    ]
+
+
+def start_kernels(count: int, project: Project, stack: ExitStack):
+    """Start ``count`` kernels now, in the background, and return their ``run_all``.
+
+    The build starts them before it validates the inputs, so kernel start-up
+    and imports overlap with validation; ``stack`` shuts them down.
+    """
+    if count <= 0:
+        return None
+    env = {**os.environ, ROOT_ENV: str(project.root)}  # the kernels find the project
+    return stack.enter_context(pool(count, project.root, project.notebooks, env))
+
+
+def execute_sections(
+    sections: list[Section],
+    out_dir: Path,
+    period: Period,
+    project: Project,
+    *,
+    jobs: int | None = None,
+    cache: Cache | None = None,
+    kernels=None,
+    progress: Progress | None = None,
+) -> list[SectionRun]:
+    """Bring every section's executed notebook into ``out_dir``, in section order.
+
+    Sections found in ``cache`` are copied; the others run in parallel on
+    ``jobs`` kernels (default: one per core), or on already started
+    ``kernels`` (see :func:`start_kernels`), and are stored in the cache.
+    Progress callbacks may be called from worker threads. If a section fails,
+    the rest still run; then SectionError (the first failure) carries ``runs``.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    batch = _Batch(out_dir, period, cache, progress or Progress(), len(sections))
+    found = ((s, batch.from_cache(s, index)) for index, s in enumerate(sections, 1))
+    runs = {s: run for s, run in found if run is not None}
+    pending = [s for s in sections if s not in runs]
+    if pending:
+        with ExitStack() as stack:
+            run_all = kernels or start_kernels(
+                min(jobs or default_jobs(), len(pending)), project, stack
+            )
+            runs.update(batch.run_all(run_all, pending))
+    ordered = [runs[s] for s in sections]
+    _raise_first_failure(ordered)
+    return ordered
+
+
+@dataclass
+class _Batch:
+    """The sections of one :func:`execute_sections` call: where they go, how they are keyed."""
+
+    out_dir: Path
+    period: Period
+    cache: Cache | None
+    progress: Progress
+    count: int
+
+    def key(self, section: Section) -> str:
+        return section_key(section.path, parameters(self.period), KERNEL)
+
+    def from_cache(self, section: Section, index: int) -> SectionRun | None:
+        hit = self.cache.lookup(section.name, self.key(section)) if self.cache else None
+        if hit is None:
+            return None
+        self.progress.section_started(section, index, self.count)
+        shutil.copyfile(hit, self.out_dir / section.filename)
+        run = SectionRun(section, self.out_dir / section.filename, 0.0, REUSED, "cache")
+        self.progress.section_done(run)
+        return run
+
+    def run_all(self, run_all, pending: list[Section]) -> dict[Section, SectionRun]:
+        first = self.count - len(pending)
+
+        def work(kernel: PooledKernel, section: Section) -> SectionRun:
+            self.progress.section_started(section, first + pending.index(section) + 1, self.count)
+            try:
+                run = run_on(kernel, section, self.out_dir / section.filename, self.period)
+            except SectionError as exc:
+                run = SectionRun(section, exc.output_path, 0.0, FAILED, error=str(exc))
+            else:
+                if self.cache:
+                    self.cache.store(section.name, self.key(section), run.output, run.read)
+            self.progress.section_done(run)
+            return run
+
+        outcomes = run_all(pending, work)
+        return {
+            s: _outcome(s, kind, value) for s, (kind, value) in zip(pending, outcomes, strict=True)
+        }
+
+
+def _outcome(section: Section, kind: str, value) -> SectionRun:
+    """A worker's result as a run; a kernel that never started means the section did not run."""
+    if kind == "ok":
+        return value
+    if isinstance(value, KernelStartError):
+        return SectionRun(section, None, 0.0, NOT_RUN, error=str(value))
+    raise value
+
+
+def _raise_first_failure(runs: list[SectionRun]) -> None:
+    failed = [r for r in runs if r.status in (FAILED, NOT_RUN)]
+    if failed:
+        first = failed[0]
+        message = first.error or f"section {first.section.name} {first.status}"
+        if first.status == NOT_RUN:
+            message = f"section {first.section.name} was not run: {message}"
+        raise SectionError(message, section=first.section.name, output_path=first.output, runs=runs)

@@ -1,0 +1,143 @@
+"""Check every input of a build before any section runs, and list all problems.
+
+``reportbook check`` and ``build`` both call :func:`require_valid`: params
+files (valid keys and types, every text and list the notebooks render present,
+every template well-formed), the notebooks' parameters, and every data file
+(schema, row and cross-file rules). One run lists every problem, each with
+file, row and column, and a summary count; nothing executes until there are
+none.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import jinja2
+
+from ..errors import ConfigError, InputError
+from ..notebook import texts
+from ..params import Params, load_params, origin, param_files
+from ..paths import Project
+from ..periods import Period
+from ..sections import Section
+from .contracts import parameter_problems, uses
+from .loading import Dataset
+from .problems import Problem, report
+
+if TYPE_CHECKING:
+    from ..execution.cache import Cache
+
+
+def params_problems(project: Project, period: Period, sections: list[Section]) -> list[Problem]:
+    """Invalid or missing params, missing texts/lists, templates that do not parse."""
+    try:
+        params = load_params(project.params, period)
+    except ConfigError as exc:
+        return _config_problems(exc, project, period)
+    needed = uses(sections)
+    problems = _missing(params, needed, project, period)
+    for key, template in params.texts.items():
+        problems.extend(_syntax(template, f"texts.{key}", project, period))
+    for key, entries in params.lists.items():
+        for index, entry in enumerate(entries):
+            problems.extend(_syntax(entry, f"lists.{key}.{index}", project, period))
+    return problems
+
+
+def _config_problems(exc: ConfigError, project: Project, period: Period) -> list[Problem]:
+    """One problem per invalid key, at the file and line that sets it."""
+    if not exc.errors:
+        return [Problem(f"params/{period.year}/{period.code}.yaml", None, None, None, str(exc))]
+    found = []
+    for dotted, message in exc.errors:
+        file, line = origin(project.params, period, dotted)
+        found.append(Problem(file, line, dotted, None, message, row_word="line"))
+    return found
+
+
+def _missing(params: Params, needed, project: Project, period: Period) -> list[Problem]:
+    problems = []
+    for kind, have, want in (
+        ("texts", params.texts, needed.texts),
+        ("lists", params.lists, needed.lists),
+    ):
+        file, line = origin(project.params, period, kind)
+        for key, users in sorted(want.items()):
+            if key not in have:
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        f"{kind}.{key}",
+                        None,
+                        f"is missing: section(s) {', '.join(users)} render it; add it under "
+                        f"'{kind}:' in params/common.yaml or "
+                        f"params/{period.year}/{period.code}.yaml",
+                        row_word="line",
+                    )
+                )
+    return problems
+
+
+def _syntax(template: str, dotted: str, project: Project, period: Period) -> list[Problem]:
+    try:
+        texts.parse(template)
+    except jinja2.TemplateSyntaxError as exc:
+        file, line = origin(project.params, period, dotted)
+        where = line + exc.lineno - 1 if line else None
+        return [
+            Problem(
+                file,
+                where,
+                dotted,
+                None,
+                f"is not a valid template: {exc.message}",
+                row_word="line",
+            )
+        ]
+    return []
+
+
+def problems(project: Project, period: Period, sections: list[Section]) -> list[Problem]:
+    """Every problem of params, notebooks and data for building ``period``."""
+    found = params_problems(project, period, sections)
+    for section in sections:
+        found.extend(parameter_problems(section))
+    found.extend(Dataset(project.data).problems())
+    return found
+
+
+def require_valid(
+    project: Project, period: Period, sections: list[Section], cache: Cache | None = None
+) -> None:
+    """Raise InputError listing every problem, or return when there are none.
+
+    With ``cache`` (the build's own, so files are hashed once per build), inputs
+    identical to ones that already passed (same bytes of every data, params and
+    notebook file, same code and libraries) are not checked again: validation
+    is a pure function of those bytes.
+    """
+    key = _validation_key(project, period, sections, cache) if cache is not None else None
+    if key is not None and cache.validated(key):
+        return
+    found = problems(project, period, sections)
+    if found:
+        raise InputError(
+            f"the inputs for {period.label} are not valid; nothing was built:\n{report(found)}",
+            problems=found,
+        )
+    if key is not None:
+        cache.mark_validated(key)
+
+
+def _validation_key(project: Project, period: Period, sections: list[Section], cache: Cache) -> str:
+    from ..execution.cache import digest, environment_key
+
+    files = [
+        *Dataset(project.data).files(),
+        *param_files(project.params, period),
+        *(s.path for s in sections),
+    ]
+    return digest(
+        {str(f): cache.hash_of(f) for f in files}, period.code, period.year, environment_key()
+    )

@@ -1,0 +1,182 @@
+"""Rules that relate several cells of a record, or records of several files.
+
+Column rules (types, vocabularies, ids) are declared in ``schema``; these are
+the rules a column alone cannot state: a dossier is not resolved before it is
+received, a resolved dossier has an outcome, a task's documents exist in the
+register. Each row rule names the column it blames, so a message points at
+the cell to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .problems import Problem
+from .tabular import RawTable
+
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    """Dates written dd/mm/yyyy or ISO yyyy-mm-dd; anything else becomes NaT."""
+    parsed = pd.to_datetime(values, format="%d/%m/%Y", errors="coerce")
+    return parsed.fillna(pd.to_datetime(values, format="%Y-%m-%d", errors="coerce"))
+
+
+# "72/KH-SLĐTBXH", "20/2023/QĐ-UBND", "20-CT/TW", "02a/KH-SLĐTBXH", "121/2020/QH14"
+NUMBER_SYMBOL = re.compile(r"^\d+[a-zđ]?(?:/\d{4})?[/-][A-ZĐ][\wĐđ&.]*(?:[/-][\wĐđ&.]+)*$")
+
+
+@dataclass(frozen=True)
+class RowRule:
+    """A rule over one record; ``holds`` returns True where the record is fine."""
+
+    column: str
+    rule: str
+    holds: Callable[[pd.DataFrame], pd.Series]
+
+
+def _not_before(later: str, earlier: str) -> Callable[[pd.DataFrame], pd.Series]:
+    def holds(frame: pd.DataFrame) -> pd.Series:
+        a, b = parse_dates(frame[later]), parse_dates(frame[earlier])
+        return a.isna() | b.isna() | (a >= b)
+
+    return holds
+
+
+def _both_or_neither(frame: pd.DataFrame) -> pd.Series:
+    return (frame["resolved_on"] == "") == (frame["outcome"] == "")
+
+
+def _well_formed_number(frame: pd.DataFrame) -> pd.Series:
+    return frame["number_symbol"].map(lambda v: v == "" or bool(NUMBER_SYMBOL.match(v)))
+
+
+ROW_RULES: dict[str, list[RowRule]] = {
+    "dossiers": [
+        RowRule(
+            "resolved_on",
+            "is before received_on (a dossier closes after it arrives)",
+            _not_before("resolved_on", "received_on"),
+        ),
+        RowRule(
+            "due_on",
+            "is before received_on (a due date follows receipt)",
+            _not_before("due_on", "received_on"),
+        ),
+        RowRule(
+            "outcome",
+            "must be given exactly when resolved_on is (a closed dossier has "
+            "an outcome, an open one has neither)",
+            _both_or_neither,
+        ),
+    ],
+    "documents": [
+        RowRule(
+            "number_symbol",
+            "is not a document number such as 72/KH-SLĐTBXH, 20/2023/QĐ-UBND or 20-CT/TW",
+            _well_formed_number,
+        ),
+    ],
+    "procedures": [  # rule texts are unique per table: they identify the rule
+        RowRule(
+            "in_force_to", "is before in_force_from", _not_before("in_force_to", "in_force_from")
+        ),
+    ],
+    "contacts": [
+        RowRule("valid_to", "is before valid_from", _not_before("valid_to", "valid_from")),
+    ],
+}
+
+
+def _problem(raw: RawTable, row: int, column: str, value: str, rule: str) -> Problem:
+    return Problem(raw.path.name, int(row), column, value, rule, sheet=raw.sheet)
+
+
+def _references(raw: RawTable, column: str, target: RawTable, key: str, what: str) -> list[Problem]:
+    known = set(target.frame[key])
+    values = raw.frame[column]
+    bad = values[(values != "") & ~values.isin(known)]
+    return [
+        _problem(raw, row, column, v, f"is not a {key} in {target.path.name} ({what})")
+        for row, v in bad.items()
+    ]
+
+
+def _same_field(dossiers: RawTable, procedures: RawTable) -> list[Problem]:
+    fields = dict(zip(procedures.frame["procedure_code"], procedures.frame["field"], strict=True))
+    frame = dossiers.frame
+    expected = frame["procedure_code"].map(fields)
+    bad = frame[expected.notna() & (frame["field"] != expected)]
+    return [
+        _problem(
+            dossiers,
+            row,
+            "field",
+            r["field"],
+            f"differs from the field of procedure {r['procedure_code']} "
+            f"in {procedures.path.name} ({fields[r['procedure_code']]!r})",
+        )
+        for row, r in bad.iterrows()
+    ]
+
+
+def _unique_number_per_year(documents: RawTable) -> list[Problem]:
+    frame = documents.frame
+    years = parse_dates(frame["issued_on"]).dt.year
+    numbered = frame["number_symbol"] != ""
+    dupes = frame[numbered & pd.DataFrame({"n": frame["number_symbol"], "y": years}).duplicated()]
+    return [
+        _problem(
+            documents,
+            row,
+            "number_symbol",
+            r["number_symbol"],
+            f"is used twice in {int(years[row])} (a register number is unique within a year)",
+        )
+        for row, r in dupes.iterrows()
+    ]
+
+
+def cross_file_problems(tables: dict[str, RawTable]) -> list[Problem]:
+    """Rules between files; run only over tables that have all their columns."""
+    t = tables
+    checks = [
+        (
+            ("dossiers", "procedures"),
+            lambda: _references(
+                t["dossiers"],
+                "procedure_code",
+                t["procedures"],
+                "procedure_code",
+                "the procedure catalogue",
+            ),
+        ),
+        (("dossiers", "procedures"), lambda: _same_field(t["dossiers"], t["procedures"])),
+        (
+            ("tasks", "documents"),
+            lambda: _references(
+                t["tasks"], "assigned_doc_id", t["documents"], "doc_id", "the document register"
+            ),
+        ),
+        (
+            ("tasks", "documents"),
+            lambda: _references(
+                t["tasks"], "response_doc_id", t["documents"], "doc_id", "the document register"
+            ),
+        ),
+        (
+            ("training", "staff"),
+            lambda: _references(
+                t["training"], "staff_id", t["staff"], "staff_id", "the staff list"
+            ),
+        ),
+        (("documents",), lambda: _unique_number_per_year(t["documents"])),
+    ]
+    problems: list[Problem] = []
+    for needed, check in checks:
+        if all(name in tables for name in needed):
+            problems.extend(check())
+    return problems

@@ -1,0 +1,227 @@
+"""The object a section notebook works with: one report's period, params and data.
+
+``open_report(year, period)`` validates the parameters, finds the project,
+reads the params and gives lazy access to the data. Its methods turn params
+templates and computed values into blocks, so a notebook stays a short list
+of calls that reads like the report.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import pandas as pd
+
+from ..errors import ConfigError
+from ..inputs.loading import Dataset
+from ..params import Params, load_params, origin
+from ..paths import Project
+from ..periods import Period, resolve
+from ..stats import civil_service
+from ..stats import documents as docs_mod
+from ..stats import tasks as tasks_mod
+from . import formatting, texts
+from .blocks import Group, Heading, Paragraph, Template
+
+
+def open_report(year, period, project: Project | None = None) -> Report:
+    """Open the report for ``year`` and ``period`` in the current project."""
+    return Report(resolve(year, period), project or Project.locate())
+
+
+class Report:
+    """One report (year + period) of one project."""
+
+    def __init__(self, period: Period, project: Project):
+        self.period = period
+        self.project = project
+        self.data = Dataset(project.data)
+
+    # -- what the report is about ---------------------------------------
+    @property
+    def window(self):
+        return self.period.window
+
+    @property
+    def year_window(self):
+        """The annual window of the report's year (for the year's plan)."""
+        return resolve(self.period.year, "annual").window
+
+    @cached_property
+    def params(self) -> Params:
+        return load_params(self.project.params, self.period)
+
+    @property
+    def org(self):
+        return self.params.organisation
+
+    @property
+    def vocab(self) -> dict:
+        return self.data.vocab
+
+    def table(self, name: str) -> pd.DataFrame:
+        return self.data.table(name)
+
+    def previous_year(self) -> Report:
+        """The same period one year earlier, for comparisons (its data, not its params)."""
+        return Report(self.period.previous_year, self.project)
+
+    # -- text ------------------------------------------------------------
+    @cached_property
+    def values(self) -> dict:
+        """Values every template can use."""
+        return {
+            "org": self.org.model_dump(),
+            "year": self.period.year,
+            "period": self.period.code,
+            "period_label": self.period.label,
+            "period_name": self.period.name,
+            "start": self.window.start,
+            "end": self.window.end,
+            "in_period": f"Trong {self.period.label}",
+        }
+
+    def render(self, key: str, **values) -> str:
+        """Render the params text ``key`` with the base values and ``values``."""
+        template = self.params.texts.get(key)
+        if template is None:
+            raise ConfigError(
+                f"params has no text {key!r} for {self.period.label}; add it under "
+                f"'texts:' in params/common.yaml or "
+                f"params/{self.period.year}/{self.period.code}.yaml"
+            )
+        return texts.render(
+            template,
+            {**self.values, **values},
+            name=key,
+            origin=lambda: origin(self.project.params, self.period, f"texts.{key}"),
+        )
+
+    def text(self, key: str, **values) -> Group:
+        """The params text ``key`` as paragraphs."""
+        return Group(Paragraph(p) for p in texts.paragraphs(self.render(key, **values)))
+
+    def heading(self, key: str, level: int = 3, **values) -> Heading:
+        return Heading(self.render(key, **values), level)
+
+    def items(self, key: str, numbered: bool = False, **values) -> Group:
+        """The params list ``key`` as dash (or numbered) paragraphs."""
+        entries = self.params.lists.get(key)
+        if entries is None:
+            raise ConfigError(f"params has no list {key!r} under 'lists:' for {self.period.label}")
+        rendered = [
+            texts.render(
+                e,
+                {**self.values, **values},
+                name=f"{key}[{i}]",
+                origin=lambda i=i: origin(self.project.params, self.period, f"lists.{key}.{i}"),
+            )
+            for i, e in enumerate(entries)
+        ]
+        return Group(Paragraph(f"{i}. {e}" if numbered else e) for i, e in enumerate(rendered, 1))
+
+    # -- documents -------------------------------------------------------
+    def documents(self, area: str, in_window: bool = True) -> pd.DataFrame:
+        return docs_mod.select(self.table("documents"), area, self.window if in_window else None)
+
+    def cite(self, doc: pd.Series, **kwargs) -> str:
+        return docs_mod.citation(doc, self.vocab["issuers"], self.org.code, **kwargs)
+
+    def doc_value(self, doc: pd.Series | None) -> dict | None:
+        """A document as template values: citation, reference, issuer, type, subject."""
+        if doc is None:
+            return None
+        return {
+            "citation": self.cite(doc),
+            "reference": docs_mod.reference(doc),
+            "title": docs_mod.citation(doc, {}, doc["issuer"]),  # reference + subject, no issuer
+            "issuer": doc["issuer"],
+            "issuer_name": self.vocab["issuers"][doc["issuer"]]["name"],
+            "doc_type": doc["doc_type"],
+            "subject": doc["subject"],
+        }
+
+    def doc_values(self, frame: pd.DataFrame) -> list[dict]:
+        return [self.doc_value(row) for _, row in frame.iterrows()]
+
+    def documents_by_role(self, area: str) -> dict[str, list[dict]]:
+        """The window's documents of ``area`` split by role (own, units, advised, other)."""
+        groups = docs_mod.split_by_role(self.documents(area), self.vocab["issuers"], self.org.code)
+        return {role: self.doc_values(frame) for role, frame in groups.items()}
+
+    # -- fixed blocks ----------------------------------------------------
+    def header(self) -> Template:
+        info = self.params.report
+        return Template(
+            "header",
+            org=self.org.model_dump(),
+            report=info.model_dump(mode="json"),
+            number=info.number,
+            date_line=formatting.date_line(self.org.place, info.date, self.period.year),
+            subject=f"{info.subject} {self.period.label}",
+        )
+
+    def closing(self) -> Template:
+        recipients = list(self.params.recipients)
+        lines = [r + (";" if i < len(recipients) - 1 else ".") for i, r in enumerate(recipients)]
+        return Template("closing", recipients=lines, signer=self.params.signer.model_dump())
+
+    # -- per-section values ----------------------------------------------
+    def basis(self) -> dict:
+        """The preamble's plan and guidance documents as template values."""
+        documents = self.table("documents")
+        plan = docs_mod.annual_plan(documents, self.year_window)
+        guidance = None
+        if self.params.guidance:
+            guidance = docs_mod.by_number(documents, self.params.guidance)
+        return {"plan": self.doc_value(plan), "guidance": self.doc_value(guidance)}
+
+    def unit(self, code: str) -> dict:
+        """How the report names a receiving unit (params, else the vocabulary label)."""
+        unit = self.params.units.get(code)
+        if unit is not None:
+            return unit.model_dump()
+        return {
+            "intro": self.vocab["units"].get(code, code),
+            "dossiers": "hồ sơ TTHC",
+            "late_note": None,
+        }
+
+    def training(self) -> dict:
+        """Training and exam registrations of the window, every kind present (zeros if none)."""
+        summary = civil_service.summary(self.table("training"), self.table("staff"), self.window)
+        result = {}
+        for kind in self.vocab["training_kinds"]:
+            entry = summary.get(
+                kind, {"count": 0, "courses": [], "staff_types": [], "by_course": []}
+            )
+            entry["staff"] = civil_service.staff_label(entry["staff_types"])
+            for course in entry["by_course"]:
+                course["staff"] = civil_service.staff_label(course["staff_types"])
+            result[kind] = entry
+        return result
+
+    def tasks(self) -> list[dict]:
+        """Tasks of the window as template values (assigned, response, action)."""
+        rows = tasks_mod.in_window(self.table("tasks"), self.table("documents"), self.window)
+        values = []
+        for _, row in rows.iterrows():
+            assigned = self.doc_value(tasks_mod.document(row, "assigned_"))
+            response = None
+            if row["response_doc_id"]:
+                response = self.doc_value(tasks_mod.document(row, "response_"))
+            values.append({"assigned": assigned, "response": response, "action": row["action"]})
+        return values
+
+    def directives(self) -> list[dict]:
+        """The directives section II.3 reports on (not limited to the window).
+
+        Directives come before other documents, higher authorities before
+        lower ones, older before newer — the order official text cites them.
+        """
+        docs = self.documents("chi_thi", in_window=False)
+        rank = {"central": 0, "province": 1, "peer": 2, "self": 3, "unit": 4}
+        kinds = docs["issuer"].map(lambda code: rank.get(self.vocab["issuers"][code]["kind"], 9))
+        order = docs.assign(_directive=docs["doc_type"] != "Chỉ thị", _rank=kinds)
+        order = order.sort_values(["_directive", "_rank", "issued_on"])
+        return self.doc_values(docs.loc[order.index])

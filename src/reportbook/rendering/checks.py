@@ -1,0 +1,167 @@
+"""Identities verified on the report's own figures, for the reviewer edition.
+
+The checks read the unformatted values that tables record in the merged
+notebook (``blocks.MIME`` payloads with a ``key``), so they test what the
+report shows, not a recomputation beside it: every identity of form Biểu 06
+per row, totals equal to the sum of their parts, and figures that appear in
+two sections (the dossier total by unit and by field, the online services by
+level and in the comparison with last year) agreeing with each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import nbformat
+
+from ..notebook import formatting
+from ..notebook.blocks import TableKey
+from ..stats.form06 import IDENTITIES
+from .recorded import blocks_of
+
+# The Biểu 06 tables whose every row is checked, and every table some check reads.
+FORMS = {
+    TableKey.DOSSIERS_BY_UNIT: "Biểu 06 theo đơn vị",
+    TableKey.DOSSIERS_BY_FIELD: "Biểu 06 theo lĩnh vực",
+}
+CHECKED_TABLES = (*FORMS, TableKey.SERVICES_BY_LEVEL, TableKey.SERVICES_VS_PREVIOUS_YEAR)
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    scope: str
+    passed: bool
+    detail: str
+
+
+def tables_by_key(nb: nbformat.NotebookNode) -> dict[str, dict]:
+    """The recorded tables of the merged report that carry a key."""
+    return {b["key"]: b for b in blocks_of(nb) if b["kind"] == "table" and b.get("key")}
+
+
+def paragraphs_text(nb: nbformat.NotebookNode) -> str:
+    return "\n".join(b["text"] for b in blocks_of(nb) if b["kind"] == "paragraph")
+
+
+def _sum_check(name, scope, whole, parts: dict[str, int]) -> Check:
+    total = sum(parts.values())
+    detail = f"{formatting.number(whole)} = " + " + ".join(
+        formatting.number(v) for v in parts.values()
+    )
+    return Check(
+        name,
+        scope,
+        whole == total,
+        detail if whole == total else f"{detail} (= {formatting.number(total)})",
+    )
+
+
+def dossier_identities(values: dict[str, dict[str, int]], label: str) -> list[Check]:
+    """Biểu 06 identities for every row, and the total row as the sum of the others."""
+    checks = []
+    for row, counts in values.items():
+        scope = f"{label}: {'tổng cộng' if row == 'total' else row}"
+        for identity in IDENTITIES:
+            parts = {p: counts[p] for p in identity.parts}
+            checks.append(_sum_check(identity.name, scope, counts[identity.whole], parts))
+    rows = [r for r in values if r != "total"]
+    if "total" in values:
+        for column, total in values["total"].items():
+            parts = {r: values[r][column] for r in rows}
+            checks.append(_sum_check(f"Tổng cộng = tổng các dòng ({column})", label, total, parts))
+    return checks
+
+
+def _equal(name: str, scope: str, left: tuple[str, int], right: tuple[str, int]) -> Check:
+    """``left`` and ``right`` are (label, figure) pairs that must agree."""
+    detail = f"{left[0]} {formatting.number(left[1])} = {right[0]} {formatting.number(right[1])}"
+    return Check(name, scope, left[1] == right[1], detail)
+
+
+def cross_section_checks(tables: dict[str, dict], text: str) -> list[Check]:
+    """Figures that appear in two places must agree."""
+    unit, field = tables.get(TableKey.DOSSIERS_BY_UNIT), tables.get(TableKey.DOSSIERS_BY_FIELD)
+    levels = tables.get(TableKey.SERVICES_BY_LEVEL)
+    versus = tables.get(TableKey.SERVICES_VS_PREVIOUS_YEAR)
+    checks = []
+    if unit and field:
+        checks += _unit_and_field_totals(unit["values"]["total"], field["values"]["total"])
+    if unit:
+        checks.append(_total_in_text(unit["values"]["total"]["received"], text))
+    if levels and versus:
+        checks += _levels_and_comparison(levels["values"], versus["values"]["current"])
+    return checks
+
+
+def _unit_and_field_totals(by_unit: dict[str, int], by_field: dict[str, int]) -> list[Check]:
+    scope = "Biểu 06 theo đơn vị và theo lĩnh vực"
+    return [
+        _equal(
+            f"Tổng theo đơn vị = tổng theo lĩnh vực ({column})",
+            scope,
+            ("đơn vị", value),
+            ("lĩnh vực", by_field[column]),
+        )
+        for column, value in by_unit.items()
+    ]
+
+
+def _total_in_text(received: int, text: str) -> Check:
+    quoted = f"là {formatting.number(received)} hồ sơ"
+    return Check(
+        "Số tổng trong lời văn = tổng của Biểu 06",
+        "Mục b, lời văn và bảng",
+        quoted in text,
+        f"lời văn có “{quoted}”",
+    )
+
+
+def _levels_and_comparison(levels: dict[str, dict], current: dict) -> list[Check]:
+    by_legacy: dict[str, int] = {}
+    for row in levels.values():
+        for legacy, count in row.items():
+            by_legacy[legacy] = by_legacy.get(legacy, 0) + count
+    return [
+        _equal(
+            f"Mức độ {legacy}: bảng theo mức độ = bảng so sánh cùng kỳ",
+            "Mục e",
+            ("theo mức độ", by_legacy.get(str(legacy), 0)),
+            ("so sánh", count),
+        )
+        for legacy, count in current.items()
+    ]
+
+
+def run(nb: nbformat.NotebookNode, unit_labels: dict[str, str] | None = None) -> list[Check]:
+    """Every check on the merged report notebook, in report order."""
+    tables = tables_by_key(nb)
+    checks = missing_tables(tables)
+    for key, label in FORMS.items():
+        if key in tables:
+            values = tables[key]["values"]
+            if unit_labels and key == TableKey.DOSSIERS_BY_UNIT:
+                values = {
+                    unit_labels.get(k, k) if k != "total" else k: v for k, v in values.items()
+                }
+            checks.extend(dossier_identities(values, label))
+    checks.extend(cross_section_checks(tables, paragraphs_text(nb)))
+    return checks
+
+
+def missing_tables(tables: dict[str, dict]) -> list[Check]:
+    """A failed check for every table a check needs that the report does not show."""
+    return [
+        Check(
+            f"Bảng «{key.value}» có trong báo cáo",
+            "Các bảng được kiểm tra",
+            False,
+            f"không có bảng nào ghi key={key.value!r}; kiểm tra liên quan không chạy được",
+        )
+        for key in CHECKED_TABLES
+        if key not in tables
+    ]
+
+
+def as_dicts(checks: list[Check]) -> list[dict]:
+    return [asdict(c) for c in checks]

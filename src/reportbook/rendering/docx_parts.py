@@ -1,0 +1,239 @@
+"""The Word document's building blocks: page, styles, fonts, lines, rules and cells.
+
+:mod:`reportbook.rendering.word` writes each block of the report with these,
+so the layout rules of Decree 30 (A4, margins, Times New Roman on every
+script, page number from page 2, short rules under names and mottos) are set
+in one place.
+"""
+
+from __future__ import annotations
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from ..notebook.blocks import NUMBER_SYMBOL
+
+FONT = "Times New Roman"
+BODY_PT = 14
+HEADING_STYLES = {2: "Heading 1", 3: "Heading 2", 4: "Heading 3", 5: "Heading 4", 6: "Heading 5"}
+TEXT_WIDTH = Cm(21.0 - 3.0 - 1.5)
+
+
+def setup_page(document) -> None:
+    """A4 portrait, Decree 30 margins, page number centred at the top from page 2."""
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.top_margin = section.bottom_margin = Cm(2.0)
+    section.left_margin, section.right_margin = Cm(3.0), Cm(1.5)
+    section.header_distance = Cm(1.0)
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _field(paragraph, "PAGE", size=13)
+
+
+def _field(paragraph, instruction: str, size: int) -> None:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    run.append(_run_properties(size=size))
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _run_properties(size: int):
+    props = OxmlElement("w:rPr")
+    fonts = OxmlElement("w:rFonts")
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    props.append(fonts)
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), str(size * 2))
+    props.append(sz)
+    return props
+
+
+def set_font(style_or_run, size: float | None = None, bold=None, italic=None) -> None:
+    """Set Times New Roman for every script (Vietnamese needs hAnsi and cs too)."""
+    font = style_or_run.font
+    font.name = FONT
+    element = style_or_run.element
+    rpr = element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)  # a theme font would override the named one
+    if size is not None:
+        font.size = Pt(size)
+    if bold is not None:
+        font.bold = bold
+    if italic is not None:
+        font.italic = italic
+
+
+def setup_styles(document) -> None:
+    normal = document.styles["Normal"]
+    set_font(normal, BODY_PT)
+    normal.font.color.rgb = RGBColor(0, 0, 0)
+    fmt = normal.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.first_line_indent = Cm(1.0)
+    fmt.space_before, fmt.space_after = Pt(0), Pt(6)
+    fmt.line_spacing = 1.15
+    for level, name in HEADING_STYLES.items():
+        style = document.styles[name]
+        set_font(style, BODY_PT, bold=True, italic=(level == 4))
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.paragraph_format.first_line_indent = Cm(1.0)
+        style.paragraph_format.space_before, style.paragraph_format.space_after = Pt(6), Pt(6)
+        style.paragraph_format.keep_with_next = True
+
+
+def add_text(paragraph, text: str) -> None:
+    """Add ``text``, with document numbers' hyphens as Word non-breaking hyphens.
+
+    Word would otherwise break "3118/QĐ-UBND" after "QĐ-", as the HTML's
+    no-break spans prevent in the browser and the PDF.
+    """
+    last = 0
+    for match in NUMBER_SYMBOL.finditer(text):
+        if match.start() > last:
+            paragraph.add_run(text[last : match.start()])
+        run = paragraph.add_run()
+        for i, piece in enumerate(match.group().split("-")):
+            if i:
+                run._r.append(OxmlElement("w:noBreakHyphen"))
+            text_element = OxmlElement("w:t")
+            text_element.text = piece
+            run._r.append(text_element)
+        last = match.end()
+    if last < len(text):
+        paragraph.add_run(text[last:])
+
+
+def add_line(
+    container,
+    text: str,
+    size: float,
+    *,
+    bold=False,
+    italic=False,
+    align=WD_ALIGN_PARAGRAPH.CENTER,
+    rule=False,
+    space_after=0,
+    rule_inset=2.2,
+):
+    paragraph = container.add_paragraph()
+    paragraph.alignment = align
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent = Cm(0)
+    fmt.space_after = Pt(space_after)
+    fmt.line_spacing = 1.0
+    run = paragraph.add_run(text)
+    set_font(run, size, bold=bold, italic=italic)
+    if rule:
+        _short_rule(container, space_after, rule_inset)
+    return paragraph
+
+
+def _short_rule(container, space_after: float = 0, inset: float = 2.2) -> None:
+    """A short centred line below, as the decree draws under names and mottos.
+
+    It is an empty paragraph of its own with a bottom border, narrowed by
+    indents, so the text above keeps the full column width.
+    """
+    paragraph = container.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent, fmt.space_after, fmt.line_spacing = Cm(0), Pt(space_after), 0.5
+    set_font(paragraph.add_run(""), 2)
+    ppr = paragraph._p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    border.append(bottom)
+    ppr.append(border)
+    paragraph.paragraph_format.left_indent = Cm(inset)
+    paragraph.paragraph_format.right_indent = Cm(inset)
+
+
+def borderless(document, columns: int, widths: list[float]):
+    table = document.add_table(rows=1, cols=columns)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    set_widths(table, widths)
+    for cell in table.rows[0].cells:
+        cell.paragraphs[0].paragraph_format.first_line_indent = Cm(0)
+    return table
+
+
+def set_widths(table, widths: list[float]) -> None:
+    """Fix column widths in cm (Word reads the cells, LibreOffice the grid)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+
+
+def column_widths(count: int) -> list[float]:
+    """A wider first (label) column, the rest shared equally across the text width."""
+    text_cm = TEXT_WIDTH.cm
+    first = 2.6 if count > 8 else min(5.0, text_cm / count * 1.6)
+    rest = (text_cm - first) / max(count - 1, 1)
+    return [first] + [rest] * (count - 1)
+
+
+def first_line(cell, text, size, **kwargs):
+    """Write into the cell's existing first paragraph, then add the rest below."""
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = kwargs.pop("align", WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph.paragraph_format.space_after = Pt(0)
+    run = paragraph.add_run(text)
+    set_font(run, size, bold=kwargs.get("bold"), italic=kwargs.get("italic"))
+    return paragraph
+
+
+def table_size(columns) -> float:
+    return 8 if len(columns) > 8 else 11
+
+
+def compact_cells(table) -> None:
+    """Narrow cell margins so wide statistics tables fit the A4 text width."""
+    props = table._tbl.tblPr
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), "40")
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    props.append(margins)
+
+
+def repeat_as_header(row) -> None:
+    props = row._tr.get_or_add_trPr()
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    props.append(marker)
+
+
+def cell_text(cell, text, *, bold=False, size=11, align=WD_ALIGN_PARAGRAPH.CENTER) -> None:
+    paragraph = cell.paragraphs[0]
+    for run in list(paragraph.runs):
+        run._r.getparent().remove(run._r)
+    paragraph.alignment = align
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent, fmt.space_after, fmt.line_spacing = Cm(0), Pt(0), 1.0
+    run = paragraph.add_run(str(text))
+    set_font(run, size, bold=bold)

@@ -1,0 +1,62 @@
+"""The rendering stage of a build: the merged report in every form an edition holds.
+
+``report.ipynb`` (the merged notebook), ``report.html`` and ``report.pdf``
+(nbconvert and WeasyPrint, in this process), ``report.docx`` and the
+reviewer edition ``review/`` (in a forked child at the same time, see
+:mod:`reportbook.rendering.background`); each from the render cache when its
+inputs are unchanged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+from ..context import BuildContext
+from ..execution.stage import SECTIONS_DIR
+from . import review
+from .background import alongside
+from .checks import Check
+from .merge import merge
+from .rendercache import render_cached, render_key, word_cached
+
+
+def merge_sections(ctx: BuildContext, stage: Path) -> nbformat.NotebookNode:
+    """Merge the executed sections in report order into ``stage/report.ipynb``."""
+    window = ctx.target.window
+    merged = merge(
+        section_paths(ctx, stage),
+        {
+            "year": ctx.target.year,
+            "period": ctx.target.code,
+            "label": ctx.target.label,
+            "window": [window.start.isoformat(), window.end.isoformat()],
+        },
+    )
+    nbformat.write(merged, stage / "report.ipynb")
+    return merged
+
+
+def section_paths(ctx: BuildContext, stage: Path) -> list[Path]:
+    return [stage / SECTIONS_DIR / s.filename for s in ctx.every]
+
+
+def render_all(
+    ctx: BuildContext,
+    stage: Path,
+    merged: nbformat.NotebookNode,
+    manifest: dict,
+    found: list[Check],
+) -> None:
+    """Write the HTML and PDF here while a forked child writes the Word file and review/."""
+    title, footer = ctx.title, ctx.footer
+    key = render_key(merged, title, footer) if ctx.cache else None
+
+    def in_child() -> None:
+        word_cached(merged, stage, ctx.cache, title=title, key=key)
+        review.write(stage, section_paths(ctx, stage), manifest, found, title, cache=ctx.cache)
+
+    ctx.progress.step("merging and rendering")
+    with alongside(in_child, "writing report.docx and the reviewer edition"):
+        render_cached(merged, stage, ctx.cache, title=title, footer=footer, key=key)

@@ -1,0 +1,137 @@
+"""Render the merged report notebook to a self-contained HTML page and a PDF.
+
+HTML: nbconvert with reportbook's template (outputs and markdown only, no
+code), the official-layout stylesheet, and the report font embedded as
+subsets, so the page opens offline and looks the same everywhere.
+PDF: WeasyPrint, a CSS paged-media engine, prints that same HTML (A4, margins,
+page numbers from page 2) and embeds the font subsets.
+Before either is written, every character of the report is checked against
+the font, so no glyph silently falls back to another face.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+from fontTools import subset as ft_subset
+from fontTools.ttLib import TTFont
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
+
+from ..errors import RenderError
+from ..paths import TEMPLATES
+from ..sections import REMOVE_CELL_TAG
+from . import fonts
+
+CSS_PATH = TEMPLATES / "report" / "report.css"
+# Text the stylesheet itself draws (captions' numbering, page numbers).
+GENERATED_TEXT = "Bảng Hình 0123456789. "
+
+
+class _TextOnly(HTMLParser):
+    """Collect the text a reader sees: everything outside <style> and <script>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("style", "script")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("style", "script") and self._skip > 0
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = _TextOnly()
+    parser.feed(html)
+    return "".join(parser.parts)
+
+
+def _exporter() -> HTMLExporter:
+    exporter = HTMLExporter(
+        template_name="reportbook",
+        extra_template_basedirs=[str(TEMPLATES / "nbconvert")],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        anchor_link_text="",
+    )
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(remove_cell_tags={REMOVE_CELL_TAG}, enabled=True), enabled=True
+    )
+    return exporter
+
+
+def _subset_font(path: Path, text: str) -> bytes:
+    """The font at ``path`` reduced to the characters of ``text`` (plus ASCII)."""
+    options = ft_subset.Options()
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.drop_tables += ["FFTM"]  # FontForge timestamps: not needed, not subsettable
+    font = TTFont(path, recalcTimestamp=False)  # no build time in the output: builds compare equal
+    subsetter = ft_subset.Subsetter(options)
+    subsetter.populate(unicodes={ord(c) for c in text} | set(range(0x20, 0x7F)))
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+def font_face_css(text: str) -> str:
+    """@font-face rules embedding the report font's subsets as data URIs."""
+    rules = []
+    for (weight, style), name in fonts.FACES.items():
+        data = base64.b64encode(_subset_font(fonts.FONT_DIR / name, text)).decode("ascii")
+        rules.append(
+            f'@font-face {{ font-family: "{fonts.FAMILY}"; font-weight: {weight}; '
+            f"font-style: {style}; src: url(data:font/ttf;base64,{data}) format('truetype'); }}"
+        )
+    return "\n".join(rules)
+
+
+def to_html(nb: nbformat.NotebookNode, title: str, footer: str = "") -> str:
+    """The report page; raises GlyphCoverageError if the font lacks a character."""
+    resources = {"reportbook": {"title": title, "css": "/*@fonts*/", "footer": footer}}
+    page, _ = _exporter().from_notebook_node(nb, resources=resources)
+    text = visible_text(page) + GENERATED_TEXT
+    fonts.check_coverage(text)
+    css = font_face_css(text) + "\n" + CSS_PATH.read_text(encoding="utf-8")
+    return page.replace("/*@fonts*/", css, 1)
+
+
+def to_pdf(html: str, path: Path) -> None:
+    """Print the report page to ``path`` with WeasyPrint."""
+    import logging
+
+    import weasyprint
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    try:
+        weasyprint.HTML(string=html, base_url=str(path.parent)).write_pdf(
+            str(path), pdf_identifier=b"reportbook", uncompressed_pdf=False
+        )
+    except Exception as exc:  # WeasyPrint raises many unrelated types
+        raise RenderError(f"PDF rendering failed: {exc}") from exc
+
+
+def render_pages(
+    nb: nbformat.NotebookNode, out_dir: Path, *, title: str, footer: str = ""
+) -> list[Path]:
+    """Write report.html and report.pdf (the same page) into ``out_dir``; return the paths."""
+    html = to_html(nb, title, footer=footer)
+    html_path = out_dir / "report.html"
+    html_path.write_text(html, encoding="utf-8")
+    pdf_path = out_dir / "report.pdf"
+    to_pdf(html, pdf_path)
+    return [html_path, pdf_path]

@@ -1,0 +1,100 @@
+"""The reviewer edition: each executed section with its code, the checks, the manifest.
+
+Written to ``<edition>/review/``: ``index.html`` links every page,
+``sections/NN-slug.html`` shows each executed section notebook with code and
+outputs (nbconvert's lab template without its network scripts, images
+embedded), ``checks.html`` lists every identity verified on the figures, and
+``manifest.html`` the parameters, window and input hashes. Every page opens
+offline and links only to files of the same edition.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+from ..notebook.blocks import template_env
+from ..paths import TEMPLATES
+from .checks import Check
+
+REVIEW_DIR = "review"
+_ENV = template_env("review")
+EDITION_FILES = [
+    ("../report.html", "Báo cáo (HTML)"),
+    ("../report.pdf", "Báo cáo (PDF)"),
+    ("../report.docx", "Báo cáo (Word)"),
+    ("../report.ipynb", "Sổ tay đã gộp (report.ipynb)"),
+    ("../manifest.json", "manifest.json"),
+]
+
+
+def _section_exporter():
+    from nbconvert import HTMLExporter  # imported when needed: it costs 0,2 s at start-up
+
+    return HTMLExporter(
+        template_name="review",
+        extra_template_basedirs=[str(TEMPLATES / "nbconvert")],
+        embed_images=True,
+        anchor_link_text="",
+    )
+
+
+def write_sections(section_paths: list[Path], folder: Path, cache=None) -> None:
+    """Render each executed section with its code, or copy the pages from the cache.
+
+    The pages depend only on the executed notebooks (and reportbook's own
+    templates, part of the environment key), so unchanged sections reuse them.
+    """
+    from ..execution.cache import cached_files, digest, environment_key
+
+    names = [f"{p.stem}.html" for p in section_paths]
+    key = digest(*(p.read_bytes() for p in section_paths), environment_key()) if cache else None
+
+    def make() -> list[Path]:
+        exporter = _section_exporter()
+        for path, name in zip(section_paths, names, strict=True):
+            body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
+            (folder / name).write_text(body, encoding="utf-8")
+        return [folder / n for n in names]
+
+    cached_files(cache, key, names, folder, make)
+
+
+def write(
+    edition: Path,
+    section_paths: list[Path],
+    manifest: dict,
+    checks: list[Check],
+    title: str,
+    cache=None,
+) -> Path:
+    """Write the reviewer edition under ``edition/review``; return its index page."""
+    root = edition / REVIEW_DIR
+    (root / "sections").mkdir(parents=True, exist_ok=True)
+    write_sections(section_paths, root / "sections", cache)
+    sections = [{"name": p.stem, "file": f"{p.stem}.html"} for p in section_paths]
+    window = f"{manifest['window']['start']} – {manifest['window']['end']}"
+    common = {"title": title, "window": window}
+    passed = sum(c.passed for c in checks)
+    pages = {
+        "index.html": (
+            "index.html.j2",
+            {
+                "page_title": "Bản thẩm định",
+                "sections": sections,
+                "passed": passed,
+                "failed": len(checks) - passed,
+                "files": [{"href": h, "label": label} for h, label in EDITION_FILES],
+            },
+        ),
+        "checks.html": ("checks.html.j2", {"page_title": "Kiểm tra số liệu", "checks": checks}),
+        "manifest.html": (
+            "manifest.html.j2",
+            {"page_title": "Nguồn và phiên bản", "manifest": manifest},
+        ),
+    }
+    for name, (template, values) in pages.items():
+        html = _ENV.get_template(template).render(**common, **values)
+        (root / name).write_text(html, encoding="utf-8")
+    return root / "index.html"

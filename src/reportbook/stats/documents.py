@@ -1,0 +1,92 @@
+"""Document references as official text writes them, and their selection.
+
+A reference reads "Kế hoạch số 72/KH-SLĐTBXH ngày 28/12/2022"; a citation
+adds the issuer when it is not the reporting body ("của Sở Nội vụ") and the
+abstract ("về thực hiện cải cách hành chính năm 2023"). Which documents a
+report part cites is data (the ``cchc_areas`` column), filtered to the window.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import DataError
+from ..notebook import formatting
+from ..periods import Window
+
+
+def reference(doc: pd.Series) -> str:
+    """'Kế hoạch số 72/KH-SLĐTBXH ngày 28/12/2022'."""
+    day = formatting.date(doc["issued_on"].date())
+    return f"{doc['doc_type']} số {doc['number_symbol']} ngày {day}"
+
+
+def citation(
+    doc: pd.Series, issuers: dict, self_code: str, *, subject: bool = True, issuer: bool = True
+) -> str:
+    """Reference + 'của <issuer>' (unless the reporting body) + abstract."""
+    parts = [reference(doc)]
+    if issuer and doc["issuer"] != self_code:
+        parts.append(f"của {issuers[doc['issuer']]['name']}")
+    if subject and doc["subject"]:
+        parts.append(doc["subject"])
+    return " ".join(parts)
+
+
+def has_area(docs: pd.DataFrame, area: str) -> pd.Series:
+    """Whether each document is tagged with the CCHC ``area``."""
+    return docs["cchc_areas"].str.split(";").map(lambda codes: area in codes)
+
+
+def in_window(docs: pd.DataFrame, window: Window) -> pd.Series:
+    issued = docs["issued_on"]
+    return (issued >= pd.Timestamp(window.start)) & (issued <= pd.Timestamp(window.end))
+
+
+def select(docs: pd.DataFrame, area: str, window: Window | None = None) -> pd.DataFrame:
+    """Documents tagged ``area`` (issued within ``window`` if given), oldest first."""
+    mask = has_area(docs, area)
+    if window is not None:
+        mask &= in_window(docs, window)
+    return docs[mask].sort_values(["issued_on", "doc_id"])
+
+
+def by_number(docs: pd.DataFrame, number_symbol: str, year: int | None = None) -> pd.Series:
+    """The one document with this number and symbol (optionally of ``year``)."""
+    mask = docs["number_symbol"] == number_symbol
+    if year is not None:
+        mask &= docs["issued_on"].dt.year == year
+    found = docs[mask]
+    if len(found) != 1:
+        what = "no document" if found.empty else f"{len(found)} documents"
+        raise DataError(
+            f"documents.csv: {what} numbered {number_symbol!r}"
+            + (f" in {year}" if year else "")
+            + " (a reference in params/ must name exactly one document)"
+        )
+    return found.iloc[0]
+
+
+def annual_plan(docs: pd.DataFrame, year_window: Window) -> pd.Series | None:
+    """The year's CCHC plan: the latest ``ke_hoach_nam`` document in the annual window."""
+    plans = select(docs, "ke_hoach_nam", year_window)
+    return plans.iloc[-1] if len(plans) else None
+
+
+def split_by_role(docs: pd.DataFrame, issuers: dict, self_code: str) -> dict[str, pd.DataFrame]:
+    """Group documents by how the reporting body relates to them.
+
+    ``own``: issued by the body; ``units``: issued by units under it;
+    ``advised``: issued by another body on its advice (prepared_by);
+    ``other``: everything else (higher bodies' documents it cites).
+    """
+    kind = docs["issuer"].map(lambda code: issuers[code]["kind"])
+    own = docs["issuer"] == self_code
+    advised = (docs["prepared_by"] == self_code) & ~own
+    units = (kind == "unit") & ~advised
+    return {
+        "own": docs[own],
+        "units": docs[units],
+        "advised": docs[advised],
+        "other": docs[~(own | advised | units)],
+    }

@@ -1,0 +1,97 @@
+"""Blocks render escaped HTML with the classes the stylesheet expects."""
+
+import pandas as pd
+import pytest
+
+from reportbook.notebook.blocks import Heading, Paragraph, Table
+
+from ..blocks_helpers import header_block
+
+
+def test_paragraph_escapes_markup_from_data():
+    result = Paragraph('<script>alert("x")</script> & {{ 7*7 }}').html()
+    assert "<script>" not in result
+    assert "&lt;script&gt;" in result and "&amp;" in result and "{{ 7*7 }}" in result
+
+
+def test_document_numbers_are_kept_on_one_line():
+    result = Paragraph("Quyết định số 20/2023/QĐ-UBND ngày 29/09/2023").html()
+    assert '<span class="rb-nobr">20/2023/QĐ-UBND</span>' in result
+    assert '<span class="rb-nobr">29/09/2023</span>' in result
+
+
+def test_heading_has_its_level():
+    assert Heading("3. Tình hình", level=3).html() == '<h3 class="rb-h">3. Tình hình</h3>'
+
+
+def test_table_with_groups_has_two_header_rows_and_a_total_row():
+    frame = pd.DataFrame(
+        {"Đơn vị": ["A", "Tổng cộng"], "Tổng số": ["1", "1"], "Trực tuyến": ["0", "0"]}
+    )
+    result = Table(frame, "Bảng thử", groups=[("Đơn vị", 1), ("Nhận", 2)], total_row=True).html()
+    assert result.count("<tr") == 4
+    assert '<th rowspan="2">Đơn vị</th>' in result and '<th colspan="2">Nhận</th>' in result
+    assert '<tr class="rb-total">' in result
+    assert "<caption>Bảng thử</caption>" in result
+
+
+def test_table_escapes_cells():
+    frame = pd.DataFrame({"a": ["<b>x</b>"]})
+    assert "&lt;b&gt;x&lt;/b&gt;" in Table(frame, "c").html()
+
+
+def _header(date_line):
+    return header_block(date_line).html()
+
+
+def test_header_block_has_the_decree_30_pieces():
+    result = _header("Sóc Trăng, ngày 05 tháng 02 năm 2024")
+    for piece in (
+        '<div class="rb-parent">UBND TỈNH SÓC TRĂNG</div>',
+        '<div class="rb-agency">SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI</div>',
+        "/BC-SLĐTBXH</div>",
+        '<div class="rb-nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>',
+        '<div class="rb-motto">Độc lập - Tự do - Hạnh phúc</div>',
+        '<div class="rb-dateline">Sóc Trăng, ngày 05 tháng 02 năm 2024</div>',
+        '<div class="rb-kind">BÁO CÁO</div>',
+    ):
+        assert piece in result
+
+
+def test_closing_block_has_recipients_and_signature():
+    from reportbook.notebook.blocks import Template
+
+    result = Template(
+        "closing",
+        recipients=["Sở Nội vụ;", "Lưu: VT."],
+        signer={"title": "GIÁM ĐỐC", "name": "Võ Thanh Quang", "authority": "KT. GIÁM ĐỐC"},
+    ).html()
+    assert '<div class="rb-recipients-title">Nơi nhận:</div>' in result
+    assert '<div class="rb-recipient">- Lưu: VT.</div>' in result
+    assert result.index("KT. GIÁM ĐỐC") < result.index("Võ Thanh Quang")
+
+
+def test_every_template_kind_has_its_html_template():
+    from reportbook.notebook.blocks import TEMPLATE_KINDS
+    from reportbook.paths import TEMPLATES
+
+    missing = [k for k in TEMPLATE_KINDS if not (TEMPLATES / "blocks" / f"{k}.html.j2").is_file()]
+    assert missing == []
+
+
+def test_an_unknown_template_block_fails_where_it_is_made():
+    from reportbook.notebook.blocks import Template
+
+    with pytest.raises(
+        ValueError, match=r"no block template 'signature'; templates are: header, closing"
+    ):
+        Template("signature", signer={})
+
+
+def test_a_table_key_must_be_declared_so_no_check_is_silently_skipped():
+    frame = pd.DataFrame({"a": [1]})
+    assert Table(frame, "c", key="dossiers_by_unit").data()["key"] == "dossiers_by_unit"
+    with pytest.raises(
+        ValueError, match=r"unknown table key 'dossiers_per_unit'.*dossiers_by_unit"
+    ):
+        Table(frame, "c", key="dossiers_per_unit")

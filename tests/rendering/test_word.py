@@ -1,0 +1,153 @@
+"""report.docx is a real Word document: styles, tables, header, page numbers."""
+
+import base64
+import io
+
+import pandas as pd
+import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from reportbook.notebook.blocks import MIME, Group, Paragraph, Table, Template
+from reportbook.rendering.recorded import blocks_of
+from reportbook.rendering.word import to_docx
+
+from ..blocks_helpers import header_block
+
+
+def _png() -> str:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "navy").save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+PNG = _png()
+
+
+def _output(block):
+    return new_output("display_data", data={"text/html": block.html(), MIME: block.data()})
+
+
+def _notebook():
+    header = header_block("Sóc Trăng, ngày 15 tháng 12 năm 2023")
+    frame = pd.DataFrame(
+        {"Đơn vị": ["A", "Tổng cộng"], "Tổng số": ["1.234", "1.234"], "Trực tuyến": ["590", "590"]}
+    )
+    table = Table(
+        frame, "Tình hình giải quyết", groups=[("Đơn vị", 1), ("Số hồ sơ nhận", 2)], total_row=True
+    )
+    figure = {"kind": "figure", "caption": "Hồ sơ theo tháng", "png": PNG}
+    closing = Template(
+        "closing",
+        recipients=["Sở Nội vụ;", "Lưu: VT."],
+        signer={"title": "GIÁM ĐỐC", "name": "Võ Thanh Quang", "authority": None},
+    )
+    cells = [
+        new_code_cell(outputs=[_output(header)]),
+        new_markdown_cell("## I. CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH\n\n### 1. Công tác chỉ đạo"),
+        new_code_cell(outputs=[_output(Group([Paragraph("Đoạn một."), Paragraph("Đoạn hai.")]))]),
+        new_code_cell(outputs=[_output(table), new_output("display_data", data={MIME: figure})]),
+        new_markdown_cell("ghi chú", metadata={"tags": ["remove_cell"]}),
+        new_code_cell(outputs=[_output(closing)]),
+    ]
+    return new_notebook(cells=cells)
+
+
+@pytest.fixture(scope="module")
+def document(tmp_path_factory):
+    path = tmp_path_factory.mktemp("docx") / "report.docx"
+    to_docx(_notebook(), path, title="Báo cáo thử")
+    return Document(str(path))
+
+
+def test_blocks_are_read_in_order_without_removed_cells():
+    kinds = [b["kind"] for b in blocks_of(_notebook())]
+    assert kinds == [
+        "header",
+        "heading",
+        "heading",
+        "paragraph",
+        "paragraph",
+        "table",
+        "figure",
+        "closing",
+    ]
+
+
+def test_page_is_a4_with_decree_30_margins(document):
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    assert round(section.left_margin.cm, 1) == 3.0 and round(section.right_margin.cm, 1) == 1.5
+    assert round(section.top_margin.cm, 1) == 2.0 and round(section.bottom_margin.cm, 1) == 2.0
+
+
+def test_page_numbers_are_a_field_in_the_header_from_page_two(document):
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    fields = section.header._element.findall(".//" + qn("w:fldSimple"))
+    assert [f.get(qn("w:instr")) for f in fields] == ["PAGE"]
+    assert not section.first_page_header._element.findall(".//" + qn("w:fldSimple"))
+
+
+def test_body_text_is_times_new_roman_14_justified_with_indent(document):
+    normal = document.styles["Normal"]
+    assert normal.font.name == "Times New Roman" and normal.font.size.pt == 14
+    assert round(normal.paragraph_format.first_line_indent.cm, 2) == 1.0
+    assert normal.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    texts = [p.text for p in document.paragraphs]
+    assert "Đoạn một." in texts and "Đoạn hai." in texts
+
+
+def test_headings_use_word_heading_styles(document):
+    headings = {
+        p.text: p.style.name for p in document.paragraphs if p.style.name.startswith("Heading")
+    }
+    assert headings == {
+        "I. CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH": "Heading 1",
+        "1. Công tác chỉ đạo": "Heading 2",
+    }
+    assert document.styles["Heading 1"].font.name == "Times New Roman"
+
+
+def test_header_has_both_columns_and_the_title(document):
+    left, right = document.tables[0].rows[0].cells
+    assert "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" in left.text and "/BC-SLĐTBXH" in left.text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right.text
+    assert "Độc lập - Tự do - Hạnh phúc" in right.text
+    assert "Sóc Trăng, ngày 15 tháng 12 năm 2023" in right.text
+    texts = [p.text for p in document.paragraphs]
+    assert "BÁO CÁO" in texts and "Công tác cải cách hành chính năm 2023" in texts
+
+
+def test_tables_are_word_tables_with_merged_group_headers(document):
+    table = document.tables[1]
+    assert table.cell(0, 0).text == "Đơn vị" and table.cell(1, 0).text == "Đơn vị"  # merged down
+    assert (
+        table.cell(0, 1).text == "Số hồ sơ nhận" and table.cell(0, 2).text == "Số hồ sơ nhận"
+    )  # merged across
+    assert [c.text for c in table.rows[2].cells] == ["A", "1.234", "590"]
+    assert all(run.bold for run in table.rows[3].cells[1].paragraphs[0].runs)
+    assert "Bảng 1. Tình hình giải quyết" in [p.text for p in document.paragraphs]
+
+
+def test_figures_are_pictures_with_numbered_captions(document):
+    assert len(document.inline_shapes) == 1
+    assert "Hình 1. Hồ sơ theo tháng" in [p.text for p in document.paragraphs]
+
+
+def test_closing_has_recipients_left_and_signature_right(document):
+    left, right = document.tables[-1].rows[0].cells
+    assert left.paragraphs[0].text == "Nơi nhận:"
+    assert "- Lưu: VT." in left.text
+    assert right.paragraphs[0].text == "GIÁM ĐỐC" and right.paragraphs[-1].text == "Võ Thanh Quang"
+
+
+def test_every_block_kind_has_a_word_writer():
+    from reportbook.notebook.blocks import KINDS
+    from reportbook.rendering.word import WRITERS
+
+    assert set(WRITERS) == set(KINDS)

@@ -15,9 +15,16 @@ TALLY: Counter = Counter()
 SCENARIOS: list[str] = []
 
 
-def bad_input(clear: bool) -> None:
+def bad_input(clear: bool, *, traceback: bool = False, silent_wrong: bool = False) -> None:
+    """Record one bad input: a clear message, a traceback, or a wrong result with no error.
+
+    ``silent_wrong``: the input was accepted and changed a figure without any
+    error or warning. Both counts must stay 0.
+    """
     TALLY["bad inputs tried"] += 1
     TALLY["clear errors naming file, row and column"] += clear
+    TALLY["tracebacks"] += traceback
+    TALLY["silent wrong results"] += silent_wrong
 
 
 def snapshot(edition: Path) -> dict[str, str]:
@@ -42,6 +49,8 @@ def summary_lines() -> list[str]:
     keys = [
         "bad inputs tried",
         "clear errors naming file, row and column",
+        "tracebacks",
+        "silent wrong results",
         "fault scenarios run",
         "archived editions damaged",
     ]

@@ -15,17 +15,17 @@ from pathlib import Path
 
 from .archive.edition import open_edition, publish, staging
 from .archive.manifest import record, write_manifest, write_status
-from .context import BuildContext, Progress
+from .context import BuildContext, BuildOptions, Progress
 from .execution.execute import SectionRun
 from .execution.stage import run_sections
 from .execution.warm import WarmStart
 from .inputs.preflight import require_valid
 from .paths import Project
 from .periods import Period
-from .rendering import checks
+from .rendering.checks import check_figures
 from .rendering.edition import merge_sections, render_all
 
-__all__ = ["BuildResult", "Progress", "build"]
+__all__ = ["BuildOptions", "BuildResult", "Progress", "build"]
 
 
 @dataclass
@@ -42,35 +42,25 @@ def build(
     sections: list[str] | None = None,
     project: Project | None = None,
     progress: Progress | None = None,
-    *,
-    jobs: int | None = None,
-    use_cache: bool = True,
-    force: bool = False,
+    **options,
 ) -> BuildResult:
     """Build the report for ``year`` and ``period`` into outputs/<year>/<period>/.
 
-    Every input is validated first. ``jobs`` kernels run the sections (default:
-    one per core); with ``use_cache`` unchanged sections, renders and
-    validations are reused from outputs/.cache/ (see :mod:`reportbook.execution.cache`).
-    A final edition is replaced only with ``force``.
+    Every input is validated first. ``options`` are :class:`BuildOptions`:
+    ``jobs`` kernels run the sections (default: one per core); with
+    ``use_cache`` unchanged sections, renders and validations are reused from
+    outputs/.cache/ (see :mod:`reportbook.execution.cache`); a final edition is
+    replaced only with ``force``; a failed identity check fails the build unless
+    ``allow_failed_checks`` (the edition is then marked); ``timeout`` bounds a cell.
     """
-    ctx = BuildContext.create(
-        year,
-        period,
-        sections=sections,
-        project=project,
-        progress=progress,
-        jobs=jobs,
-        use_cache=use_cache,
-        force=force,
-    )
+    ctx = BuildContext.create(year, period, sections, project, progress, BuildOptions(**options))
     with WarmStart(ctx) as warm:  # kernels start while the inputs are checked
         check_inputs(ctx)
-        with open_edition(ctx.edition, force=force):
+        with open_edition(ctx.edition, force=ctx.options.force):
             with staging(ctx.edition) as stage, status_on_failure(ctx, stage):
                 run_sections(ctx, stage, warm)
                 merged = merge_sections(ctx, stage)
-                found = checks.run(merged, unit_labels=ctx.dataset.vocab.get("units"))
+                found = check_figures(ctx, merged)
                 manifest = record(ctx, merged, found)
                 render_all(ctx, stage, merged, manifest, found)
                 write_manifest(manifest, stage)

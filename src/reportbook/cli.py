@@ -25,14 +25,29 @@ EXIT_MISMATCH = 3  # verify: the re-run differs from the archived edition
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reportbook", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="build one report edition (HTML, PDF, notebooks)")
+    _add_build(commands)
+    check = commands.add_parser("check", help="validate params, notebooks and data; build nothing")
+    finalize = commands.add_parser("finalize", help="mark an edition final (read-only)")
+    for sub in (check, finalize):
+        sub.add_argument("--year", required=True, help="reporting year, e.g. 2023")
+        sub.add_argument("--period", default="annual", help=f"one of: {', '.join(PERIODS)}")
+    verify = commands.add_parser("verify", help="re-run an edition from its inputs and compare")
+    verify.add_argument("edition", help="an edition folder, e.g. outputs/2023/annual")
+    periods = commands.add_parser("periods", help="list the periods and their data windows")
+    periods.add_argument("--year", default="2023")
+    return parser
+
+
+def _add_build(commands) -> None:
+    build = commands.add_parser("build", help="build one report edition (HTML, PDF, Word)")
     build.add_argument("--year", required=True, help="reporting year, e.g. 2023")
     build.add_argument("--period", default="annual", help=f"one of: {', '.join(PERIODS)}")
     build.add_argument(
         "--section",
         action="append",
         metavar="NN",
-        help="re-run only this section (repeatable); others are kept from the last build",
+        help="re-run only this section (repeatable); others are kept from the "
+        "last build after checking them against its manifest",
     )
     build.add_argument(
         "--jobs",
@@ -51,16 +66,18 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="rebuild a final edition (the current one moves to <period>.history/)",
     )
-    check = commands.add_parser("check", help="validate params, notebooks and data; build nothing")
-    finalize = commands.add_parser("finalize", help="mark an edition final (read-only)")
-    for sub in (check, finalize):
-        sub.add_argument("--year", required=True, help="reporting year, e.g. 2023")
-        sub.add_argument("--period", default="annual", help=f"one of: {', '.join(PERIODS)}")
-    verify = commands.add_parser("verify", help="re-run an edition from its inputs and compare")
-    verify.add_argument("edition", help="an edition folder, e.g. outputs/2023/annual")
-    periods = commands.add_parser("periods", help="list the periods and their data windows")
-    periods.add_argument("--year", default="2023")
-    return parser
+    build.add_argument(
+        "--allow-failed-checks",
+        action="store_true",
+        help="publish although a check of the figures failed; the edition is "
+        "marked on its first page and in its manifest",
+    )
+    build.add_argument(
+        "--timeout",
+        type=_positive,
+        metavar="SECONDS",
+        help="the longest one cell of a section may run (default: 600)",
+    )
 
 
 def _positive(text: str) -> int:
@@ -111,6 +128,8 @@ def _build(args, console: Console) -> int:
             jobs=args.jobs,
             use_cache=not args.no_cache,
             force=args.force,
+            allow_failed_checks=args.allow_failed_checks,
+            timeout=args.timeout,
         )
     executed = [r for r in result.runs if r.executed]
     cached = [r for r in result.runs if r.reused_from == "cache"]

@@ -37,56 +37,70 @@ class Progress:
     section_started: Callable[[Section, int, int], None] = _ignore
     section_done: Callable[[SectionRun], None] = _ignore
     step: Callable[[str], None] = _ignore
+    warn: Callable[[str], None] = _ignore  # shown even when progress is not
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build, as the command line's options say."""
+
+    jobs: int | None = None  # kernels running sections (None: one per core)
+    use_cache: bool = True  # reuse unchanged sections, renders and validations
+    force: bool = False  # replace a final edition (it moves to history/)
+    allow_failed_checks: bool = False  # publish although an identity check failed (marked)
+    timeout: float | None = None  # seconds one cell may run (None: the default)
 
 
 @dataclass
 class BuildContext:
-    """The resolved facts of one build; stages read them and record ``runs``."""
+    """The resolved facts of one build; stages read them and record ``runs`` and notices."""
 
     target: Period
     project: Project
     every: list[Section]  # every section, in report order
     chosen: list[Section]  # the sections this build executes (or takes from the cache)
     progress: Progress
-    jobs: int
-    cache: Cache | None
+    options: BuildOptions
     params: Params | None  # None until readable; validation says why not
-    force: bool = False
+    cache: Cache | None = None
     runs: list[SectionRun] = field(default_factory=list)  # every section's outcome so far
+    notices: list[str] = field(default_factory=list)  # damaged caches or reused files replaced
 
     @classmethod
     def create(
         cls,
         year,
         period,
-        *,
         sections: list[str] | None = None,
         project: Project | None = None,
         progress: Progress | None = None,
-        jobs: int | None = None,
-        use_cache: bool = True,
-        force: bool = False,
+        options: BuildOptions | None = None,
     ) -> BuildContext:
         """Resolve the period, find the project and sections, read the params if they parse."""
         from .execution.cache import Cache
-        from .execution.kernels import default_jobs
 
         target = resolve(year, period)
         project = project or Project.locate()
         every = discover(project.notebooks)
         params = _params_if_readable(project, target)
-        cache = Cache(project.cache_dir, project.root, params) if use_cache else None
-        return cls(
-            target,
-            project,
-            every,
-            select(every, sections),
-            progress or Progress(),
-            jobs or default_jobs(),
-            cache,
-            params,
-            force,
+        options = options or BuildOptions()
+        ctx = cls(
+            target, project, every, select(every, sections), progress or Progress(), options, params
         )
+        if options.use_cache:
+            ctx.cache = Cache(project.cache_dir, project.root, params, warn=ctx.notice)
+        return ctx
+
+    @property
+    def jobs(self) -> int:
+        from .execution.kernels import default_jobs
+
+        return self.options.jobs or default_jobs()
+
+    def notice(self, message: str) -> None:
+        """Record and show something the user should know although the build goes on."""
+        self.notices.append(message)
+        self.progress.warn(message)
 
     def require_params(self) -> Params:
         """The params, read now if they could not be before (raising the reason)."""

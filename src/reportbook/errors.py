@@ -10,6 +10,7 @@ can print its message and exit non-zero instead of showing a traceback::
     ├── InputError          `check` found problems in params, notebooks or data
     ├── SectionError        a section notebook failed while executing
     │   └── KernelStartError  a kernel did not start, so its sections did not run
+    ├── ChecksFailedError   an identity check of the report's figures failed
     ├── RenderError         HTML/PDF rendering failed (fonts, engine)
     │   └── GlyphCoverageError  a character is not covered by the report font
     └── EditionError        an archived edition cannot be changed or checked as asked
@@ -76,6 +77,14 @@ class SectionError(ReportbookError):
 
 class KernelStartError(SectionError):
     """A kernel of the pool did not start; the sections given to it did not run."""
+
+
+class ChecksFailedError(ReportbookError):
+    """A check of the report's own figures failed (see ``--allow-failed-checks``)."""
+
+    def __init__(self, message: str, *, failed=()):
+        super().__init__(message)
+        self.failed = list(failed)  # the failed checks, as dicts (name, scope, passed, detail)
 
 
 class RenderError(ReportbookError):

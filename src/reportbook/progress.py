@@ -13,8 +13,13 @@ from .context import Progress
 
 @contextmanager
 def rich_progress(console: Console, enabled: bool = True):
+    """Yield the build's Progress callbacks; warnings are printed even when ``enabled`` is off."""
+
+    def warn(text):
+        console.print(f"warning: {text}", highlight=False, markup=False, soft_wrap=True)
+
     if not enabled:
-        yield Progress()
+        yield Progress(warn=warn)
         return
     bar = RichProgress(
         TextColumn("{task.description}"),
@@ -40,4 +45,4 @@ def rich_progress(console: Console, enabled: bool = True):
         bar.console.log(text, highlight=False)
 
     with bar:
-        yield Progress(section_started=started, section_done=done, step=step)
+        yield Progress(section_started=started, section_done=done, step=step, warn=warn)

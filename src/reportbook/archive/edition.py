@@ -185,14 +185,10 @@ def finalize(edition: Path) -> dict:
 
 
 def integrity_problems(edition: Path) -> list[str]:
-    """What differs between the edition's files and its manifest's output hashes."""
-    manifest_path = edition / MANIFEST
-    if not manifest_path.is_file():
-        return [f"{edition}: no {MANIFEST} (not a complete edition)"]
-    try:
-        outputs = json.loads(manifest_path.read_text(encoding="utf-8"))["outputs"]
-    except (ValueError, KeyError) as exc:
-        return [f"{manifest_path}: unreadable ({exc})"]
+    """What differs between the edition's files and its records (manifest, final.json)."""
+    outputs, problem = recorded_outputs(edition)
+    if problem:
+        return [problem]
     present = {p.relative_to(edition).as_posix() for p in edition.rglob("*") if p.is_file()}
     problems = [f"{name}: missing" for name in sorted(set(outputs) - present)]
     problems += [
@@ -205,3 +201,32 @@ def integrity_problems(edition: Path) -> list[str]:
         if sha256(edition / name) != outputs[name]
     ]
     return problems
+
+
+def recorded_outputs(edition: Path) -> tuple[dict[str, str], str | None]:
+    """The output hashes the manifest records, and why they cannot be trusted (or None).
+
+    For a final edition the manifest itself must still have the hash final.json
+    recorded when it was finalised; a changed manifest could vouch for anything.
+    """
+    manifest_path = edition / MANIFEST
+    if not manifest_path.is_file():
+        return {}, f"{edition}: no {MANIFEST} (not a complete edition)"
+    try:
+        outputs = json.loads(manifest_path.read_text(encoding="utf-8"))["outputs"]
+        if not isinstance(outputs, dict):
+            raise TypeError("'outputs' is not an object")
+    except (ValueError, KeyError, TypeError) as exc:
+        return {}, f"{manifest_path}: unreadable ({type(exc).__name__}: {exc})"
+    if is_final(edition):
+        try:
+            final = json.loads((edition / FINAL).read_text(encoding="utf-8"))
+            expected = final["manifest_sha256"]
+        except (ValueError, KeyError, TypeError) as exc:
+            return {}, f"{edition / FINAL}: unreadable ({type(exc).__name__}: {exc})"
+        if sha256(manifest_path) != expected:
+            return {}, (
+                f"{MANIFEST}: changed since the edition was finalised "
+                f"(its hash differs from the one {FINAL} records)"
+            )
+    return outputs, None

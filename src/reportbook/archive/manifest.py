@@ -120,6 +120,7 @@ def build_manifest(
 def record(ctx: BuildContext, merged: nbformat.NotebookNode, found: list[Check]) -> dict:
     """Everything the edition's manifest says except the output hashes."""
     from ..rendering import results
+    from ..rendering.marks import marks_of
 
     project = ctx.project
     files = (
@@ -131,7 +132,10 @@ def record(ctx: BuildContext, merged: nbformat.NotebookNode, found: list[Check])
     manifest["checks"] = {
         "passed": sum(c.passed for c in found),
         "failed": [c.name + " — " + c.scope for c in found if not c.passed],
+        "failures_allowed": ctx.options.allow_failed_checks,
     }
+    manifest["marks"] = marks_of(merged)
+    manifest["notices"] = ctx.notices  # the same list: notices of rendering still land here
     manifest["notebook_code"] = code_hashes([s.path for s in ctx.every], project.root)
     manifest["params"] = ctx.require_params().model_dump(mode="json")
     manifest["results"] = results.items(merged)

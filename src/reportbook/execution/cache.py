@@ -42,7 +42,8 @@ from ..paths import PACKAGE_DIR
 from ..sections import code_cells
 from . import reads
 
-FORMAT = 1
+FORMAT = 2  # 2: entries record their own hashes
+RENDER_HASHES = "hashes.json"
 KEEP_PER_SECTION = 4
 KEEP_RENDERS = 12
 
@@ -88,11 +89,14 @@ class FileHashes:
 class Cache:
     """Executed sections and rendered outputs of earlier builds, under ``folder``."""
 
-    def __init__(self, folder: Path, root: Path, params=None):
+    def __init__(
+        self, folder: Path, root: Path, params=None, warn: Callable[[str], None] | None = None
+    ):
         self.folder = Path(folder)
         self.root = Path(root)
         self.params = params  # the build's params, to check the values sections used
         self.hash_of = FileHashes()
+        self.warn = warn or (lambda message: None)  # told of damaged entries it discards
 
     # -- sections --------------------------------------------------------
     def _entry(self, section: str, key: str) -> tuple[Path, Path]:
@@ -100,14 +104,22 @@ class Cache:
         return folder / f"{key}.json", folder / f"{key}.ipynb"
 
     def lookup(self, section: str, key: str) -> Path | None:
-        """The cached executed notebook if every file it read is unchanged, else None."""
+        """The cached executed notebook if it is intact and every input it read is unchanged.
+
+        An entry whose notebook no longer has the hash recorded when it was
+        stored (edited, truncated, overwritten) is discarded and reported: it
+        is re-run, never used.
+        """
         meta, notebook = self._entry(section, key)
         try:
             entry = json.loads(meta.read_text(encoding="utf-8"))
-            files, values = entry["files"], entry["values"]
-        except (OSError, ValueError, KeyError):
+            files, values, recorded = entry["files"], entry["values"], entry["notebook"]
+        except (OSError, ValueError, KeyError, TypeError):
             return None
         if not notebook.is_file() or (values and self.params is None):
+            return None
+        if sha256(notebook) != recorded:
+            self._discard(f"section {section}", [meta, notebook])
             return None
         for rel, expected in files.items():
             if self.hash_of(self.root / rel) != expected:
@@ -128,22 +140,43 @@ class Cache:
         for path in read["files"]:
             rel = os.path.relpath(path, self.root)
             files[Path(rel).as_posix()] = self.hash_of(path)
-        entry = {"files": files, "values": read["values"]}
+        entry = {"files": files, "values": read["values"], "notebook": sha256(executed)}
         _atomic_copy(executed, notebook)
         _atomic_write(meta, json.dumps(entry, indent=1, sort_keys=True))
         _prune(meta.parent, "*.json", KEEP_PER_SECTION, lambda p: [p, p.with_suffix(".ipynb")])
 
     # -- rendered outputs ------------------------------------------------
     def rendered(self, key: str, names: list[str]) -> list[Path] | None:
+        """The rendered files of ``key`` if each still has the hash recorded when stored."""
         folder = self.folder / "render" / key
         paths = [folder / n for n in names]
-        return paths if all(p.is_file() for p in paths) else None
+        try:
+            recorded = json.loads((folder / RENDER_HASHES).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(recorded, dict) or not all(p.is_file() for p in paths):
+            return None
+        if any(recorded.get(p.name) != sha256(p) for p in paths):
+            self._discard(f"rendering {', '.join(names)}", [folder])
+            return None
+        return paths
 
     def store_rendered(self, key: str, paths: list[Path]) -> None:
         folder = self.folder / "render" / key
         for path in paths:
             _atomic_copy(path, folder / path.name)
+        hashes = {path.name: sha256(path) for path in paths}
+        _atomic_write(folder / RENDER_HASHES, json.dumps(hashes, indent=1, sort_keys=True))
         _prune(folder.parent, "*", KEEP_RENDERS, lambda p: [p])
+
+    def _discard(self, what: str, paths: list[Path]) -> None:
+        """Remove a damaged entry and say so; the build recomputes it."""
+        for path in paths:
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        self.warn(f"cache: the stored {what} was damaged (hash differs); discarded, recomputing")
 
     # -- data validation -------------------------------------------------
     def validated(self, key: str) -> bool:

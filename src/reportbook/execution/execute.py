@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
+from collections.abc import Callable
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..context import Progress
@@ -30,76 +30,7 @@ from ..periods import Period
 from ..sections import Section
 from .cache import Cache, section_key
 from .kernels import KERNEL, PooledKernel, default_jobs, pool
-
-SUCCEEDED, REUSED, FAILED, NOT_RUN = "succeeded", "reused", "failed", "not run"
-STATUSES = (SUCCEEDED, REUSED, FAILED, NOT_RUN)
-
-
-@dataclass(frozen=True)
-class SectionRun:
-    """The outcome of one section in one build."""
-
-    section: Section
-    output: Path | None
-    seconds: float
-    status: str  # one of STATUSES
-    reused_from: str | None = None  # "cache" or "edition" when status is "reused"
-    read: dict | None = None  # files and params values it read (see reads.take)
-    error: str | None = None  # why it failed or did not run
-
-    @property
-    def executed(self) -> bool:
-        return self.status == SUCCEEDED
-
-    def record(self) -> dict:
-        """The outcome as the manifest and a failed run's status.json list it."""
-        seconds = None if self.reused_from == "edition" or self.status == NOT_RUN else self.seconds
-        entry = {
-            "section": self.section.name,
-            "status": self.status,
-            "reused_from": self.reused_from,
-            "seconds": None if seconds is None else round(seconds, 3),
-        }
-        if self.error:
-            entry["error"] = self.error
-        return entry
-
-
-def parameters(period: Period) -> dict:
-    return {"year": period.year, "period": period.code}
-
-
-def run_on(kernel: PooledKernel, section: Section, output: Path, period: Period) -> SectionRun:
-    """Execute one section on ``kernel`` into ``output``; SectionError names the failing cell."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    from .engine import ENGINE
-
-    output.parent.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    kernel.reset()
-    try:
-        papermill.execute_notebook(
-            str(section.path),
-            str(output),
-            parameters=parameters(period),
-            engine_name=ENGINE,
-            kernel=kernel,
-            kernel_name=KERNEL,
-            progress_bar=False,
-            log_output=False,
-            request_save_on_cell_execute=False,
-        )
-    except PapermillExecutionError as exc:
-        raise SectionError(
-            f"section {section.name} failed in cell {exc.cell_index} (In [{exc.exec_count}]) "
-            f"({exc.ename}: {exc.evalue}); the executed notebook with the error is {output}",
-            section=section.name,
-            output_path=output,
-        ) from None
-    read = kernel.files_read()
-    return SectionRun(section, output, time.perf_counter() - started, SUCCEEDED, read=read)
+from .run import FAILED, NOT_RUN, REUSED, SectionRun, parameters, run_on
 
 
 def to_run(sections: list[Section], period: Period, cache: Cache | None) -> list[Section]:
@@ -125,34 +56,26 @@ def start_kernels(count: int, project: Project, stack: ExitStack):
 
 
 def execute_sections(
-    sections: list[Section],
-    out_dir: Path,
-    period: Period,
-    project: Project,
-    *,
-    jobs: int | None = None,
-    cache: Cache | None = None,
-    kernels=None,
-    progress: Progress | None = None,
+    sections: list[Section], out_dir: Path, period: Period, project: Project, **how
 ) -> list[SectionRun]:
     """Bring every section's executed notebook into ``out_dir``, in section order.
 
-    Sections found in ``cache`` are copied; the others run in parallel on
-    ``jobs`` kernels (default: one per core), or on already started
-    ``kernels`` (see :func:`start_kernels`), and are stored in the cache.
-    Progress callbacks may be called from worker threads. If a section fails,
-    the rest still run; then SectionError (the first failure) carries ``runs``.
+    ``how`` are :class:`Execution` fields: sections found in ``cache`` are
+    copied; the others run in parallel on ``jobs`` kernels (default: one per
+    core), or on already started ``kernels`` (see :func:`start_kernels`), each
+    cell within ``timeout`` seconds, and are stored in the cache. ``progress``
+    callbacks may be called from worker threads. If a section fails, the rest
+    still run; then SectionError (the first failure) carries every ``runs``.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    batch = _Batch(out_dir, period, cache, progress or Progress(), len(sections))
+    batch = Execution(out_dir, period, project, len(sections), **how)
     found = ((s, batch.from_cache(s, index)) for index, s in enumerate(sections, 1))
     runs = {s: run for s, run in found if run is not None}
     pending = [s for s in sections if s not in runs]
     if pending:
         with ExitStack() as stack:
-            run_all = kernels or start_kernels(
-                min(jobs or default_jobs(), len(pending)), project, stack
-            )
+            count = min(batch.jobs or default_jobs(), len(pending))
+            run_all = batch.kernels or start_kernels(count, project, stack)
             runs.update(batch.run_all(run_all, pending))
     ordered = [runs[s] for s in sections]
     _raise_first_failure(ordered)
@@ -160,14 +83,18 @@ def execute_sections(
 
 
 @dataclass
-class _Batch:
-    """The sections of one :func:`execute_sections` call: where they go, how they are keyed."""
+class Execution:
+    """One :func:`execute_sections` call: where the sections go, how they run and are keyed."""
 
     out_dir: Path
     period: Period
-    cache: Cache | None
-    progress: Progress
+    project: Project
     count: int
+    jobs: int | None = None
+    cache: Cache | None = None
+    kernels: Callable | None = None
+    progress: Progress = field(default_factory=Progress)
+    timeout: float | None = None
 
     def key(self, section: Section) -> str:
         return section_key(section.path, parameters(self.period), KERNEL)
@@ -182,18 +109,26 @@ class _Batch:
         self.progress.section_done(run)
         return run
 
+    def run_one(self, kernel: PooledKernel, section: Section) -> SectionRun:
+        """Run ``section``; its failure becomes its outcome (a broken kernel: not run)."""
+        try:
+            run = run_on(
+                kernel, section, self.out_dir / section.filename, self.period, self.timeout
+            )
+        except KernelStartError as exc:
+            return SectionRun(section, None, 0.0, NOT_RUN, error=str(exc))
+        except SectionError as exc:
+            return SectionRun(section, exc.output_path, 0.0, FAILED, error=str(exc))
+        if self.cache:
+            self.cache.store(section.name, self.key(section), run.output, run.read)
+        return run
+
     def run_all(self, run_all, pending: list[Section]) -> dict[Section, SectionRun]:
         first = self.count - len(pending)
 
         def work(kernel: PooledKernel, section: Section) -> SectionRun:
             self.progress.section_started(section, first + pending.index(section) + 1, self.count)
-            try:
-                run = run_on(kernel, section, self.out_dir / section.filename, self.period)
-            except SectionError as exc:
-                run = SectionRun(section, exc.output_path, 0.0, FAILED, error=str(exc))
-            else:
-                if self.cache:
-                    self.cache.store(section.name, self.key(section), run.output, run.read)
+            run = self.run_one(kernel, section)
             self.progress.section_done(run)
             return run
 

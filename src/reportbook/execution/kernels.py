@@ -29,6 +29,13 @@ from ..errors import KernelStartError, SectionError
 
 KERNEL = "python3"
 STARTUP_TIMEOUT = 60
+# jupyter_client chooses a kernel's five ports by binding port 0 and closing the
+# socket, and shares them through a process-wide LocalPortCache whose creation
+# and check-then-add are not thread-safe: two kernels launched at the same
+# moment from two threads can be given the same port, and one of them dies
+# before replying to kernel_info. Launching (not waiting for) kernels one at a
+# time closes that window; a start that fails anyway is retried once.
+_LAUNCH = threading.Lock()
 # The kernel's own start-up notices are not the user's business.
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 
@@ -45,7 +52,27 @@ class PooledKernel:
     """One running kernel and its client; used only from the thread that made it."""
 
     def __init__(self, root: Path, cwd: Path, env: dict[str, str]):
-        self.root = root
+        self.root, self._cwd, self._env = root, cwd, env
+        self.broken: KernelStartError | None = None  # set when a restart failed
+        self._start_with_retry()
+
+    def _start_with_retry(self) -> None:
+        """Start (and warm) the kernel; one failed start is retried, a second is an error."""
+        try:
+            self._start()
+        except Exception as first:
+            self._stop_quietly()
+            try:
+                self._start()
+            except Exception as second:
+                self._stop_quietly()
+                raise KernelStartError(
+                    f"a kernel did not start, twice ({_brief(first)}; then {_brief(second)}); "
+                    f"nothing was published; try again, or build with --jobs 1",
+                    section="(kernel)",
+                ) from None
+
+    def _start(self) -> None:
         self._client = NotebookClient(
             nbformat.v4.new_notebook(),
             kernel_name=KERNEL,
@@ -56,10 +83,20 @@ class PooledKernel:
             # wind down (which takes about 0,5 s).
             shutdown_kernel="immediate",
         )
-        self._client.km = self._client.create_kernel_manager()
-        self._client.start_new_kernel(cwd=str(cwd), env=env)
+        with _LAUNCH:  # jupyter_client picks ports without a lock across threads
+            self._client.km = self._client.create_kernel_manager()
+            self._client.start_new_kernel(cwd=str(self._cwd), env=self._env)
         self._client.start_new_kernel_client()
-        self.run(f"import reportbook.execution.kernelside as _rb; _rb.warm({str(root)!r}); del _rb")
+        root = str(self.root)
+        self.run(f"import reportbook.execution.kernelside as _rb; _rb.warm({root!r}); del _rb")
+
+    def restart(self) -> None:
+        """Replace a dead or stuck kernel by a fresh warm one (``broken`` if that fails)."""
+        self._stop_quietly()
+        try:
+            self._start_with_retry()
+        except KernelStartError as exc:
+            self.broken = exc
 
     @property
     def km(self):
@@ -86,6 +123,8 @@ class PooledKernel:
 
     def reset(self) -> None:
         """Forget everything the last section did (see :mod:`reportbook.execution.kernelside`)."""
+        if self.broken is not None:
+            raise self.broken
         self.run("import reportbook.execution.kernelside as _rb; _rb.reset()")
 
     def files_read(self) -> dict:
@@ -106,11 +145,20 @@ class PooledKernel:
             )
         return ast.literal_eval(value["data"]["text/plain"])
 
+    def _stop_quietly(self) -> None:
+        """Stop whatever is left of this kernel; a half-started one may fail to stop."""
+        try:
+            self.shutdown()
+        except Exception:  # noqa: BLE001 - nothing to save from a kernel being replaced
+            pass
+
     def shutdown(self) -> None:
         """Stop the kernel at once and close the client's channels (public jupyter_client API)."""
         from jupyter_core.utils import run_sync
 
-        run_sync(_stop)(self.km, self.kc)
+        client = getattr(self, "_client", None)
+        if client is not None and client.km is not None and client.kc is not None:
+            run_sync(_stop)(client.km, client.kc)
 
 
 async def _stop(km, kc) -> None:
@@ -122,6 +170,10 @@ async def _stop(km, kc) -> None:
     finally:
         await ensure_async(km.cleanup_resources())
         kc.stop_channels()
+
+
+def _brief(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}".splitlines()[0]
 
 
 def _close_thread_loop() -> None:
@@ -171,10 +223,8 @@ class _Workers:
         kernel, failure = None, None
         try:
             kernel = PooledKernel(root, cwd, env)
-        except Exception as exc:  # reported with each task this worker takes
-            failure = KernelStartError(
-                f"a kernel did not start: {type(exc).__name__}: {exc}", section="(kernel)"
-            )
+        except KernelStartError as exc:  # reported with each task this worker takes
+            failure = exc
         try:
             while (task := self._tasks.get()) is not None:
                 work, item, slot, finished = task

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from ..archive.edition import recorded_outputs
+from ..archive.manifest import sha256
 from ..context import BuildContext
 from ..errors import ConfigError, SectionError
 from . import determinism
@@ -33,6 +35,7 @@ def run_sections(ctx: BuildContext, stage: Path, warm: WarmStart) -> list[Sectio
             cache=ctx.cache,
             kernels=warm.kernels,
             progress=ctx.progress,
+            timeout=ctx.options.timeout,
         )
     except SectionError as exc:
         ctx.runs = _in_order(ctx, kept + exc.runs)
@@ -45,7 +48,14 @@ def run_sections(ctx: BuildContext, stage: Path, warm: WarmStart) -> list[Sectio
 
 
 def keep_from_edition(ctx: BuildContext, folder: Path) -> list[SectionRun]:
-    """Copy the current edition's executed sections that this build does not re-run."""
+    """Copy the current edition's sections this build does not re-run, if they are intact.
+
+    A kept section must have the hash the edition's manifest records for it
+    (and the manifest the hash final.json records, for a final edition). One
+    that does not (edited, damaged, or an edition whose records cannot be
+    trusted) is re-run instead, and the build says so: nothing this build did
+    not produce or verify is published.
+    """
     folder.mkdir()
     previous = ctx.edition / SECTIONS_DIR
     others = [s for s in ctx.every if s not in ctx.chosen]
@@ -55,9 +65,21 @@ def keep_from_edition(ctx: BuildContext, folder: Path) -> list[SectionRun]:
             f"cannot rebuild only some sections: {ctx.edition} has no executed "
             f"{', '.join(missing)}; build the whole report first"
         )
+    recorded, problem = recorded_outputs(ctx.edition) if others else ({}, None)
+    kept, rerun = [], []
     for section in others:
-        shutil.copyfile(previous / section.filename, folder / section.filename)
-    return [SectionRun(s, folder / s.filename, 0.0, REUSED, "edition") for s in others]
+        copy = folder / section.filename
+        shutil.copyfile(previous / section.filename, copy)
+        if problem is None and recorded.get(f"{SECTIONS_DIR}/{section.filename}") == sha256(copy):
+            kept.append(SectionRun(section, copy, 0.0, REUSED, "edition"))
+        else:
+            copy.unlink()
+            rerun.append(section)
+    if rerun:
+        why = problem or "their files differ from the hashes its manifest records"
+        ctx.notice(f"{ctx.edition}: {why}; re-running {', '.join(s.name for s in rerun)}")
+        ctx.chosen = [s for s in ctx.every if s in ctx.chosen or s in rerun]
+    return kept
 
 
 def _in_order(ctx: BuildContext, runs: list[SectionRun]) -> list[SectionRun]:

@@ -11,13 +11,19 @@ level and in the comparison with last year) agreeing with each other.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 import nbformat
 
+from ..errors import ChecksFailedError
 from ..notebook import formatting
 from ..notebook.blocks import TableKey
 from ..stats.form06 import IDENTITIES
+from .marks import FAILED_CHECKS, add_mark
 from .recorded import blocks_of
+
+if TYPE_CHECKING:
+    from ..context import BuildContext
 
 # The Biểu 06 tables whose every row is checked, and every table some check reads.
 FORMS = {
@@ -165,3 +171,25 @@ def missing_tables(tables: dict[str, dict]) -> list[Check]:
 
 def as_dicts(checks: list[Check]) -> list[dict]:
     return [asdict(c) for c in checks]
+
+
+def check_figures(ctx: BuildContext, merged: nbformat.NotebookNode) -> list[Check]:
+    """Run every check; a failed one stops the build unless the user allowed it.
+
+    Allowed failures are published marked on the first page (and in the
+    manifest), so nobody signs such an edition without seeing it.
+    """
+    found = run(merged, unit_labels=ctx.dataset.vocab.get("units"))
+    failed = [c for c in found if not c.passed]
+    if failed and not ctx.options.allow_failed_checks:
+        listed = "\n".join(f"  {c.name} — {c.scope}: {c.detail}" for c in failed)
+        raise ChecksFailedError(
+            f"{len(failed)} check(s) of the report's figures failed; nothing was published:\n"
+            f"{listed}\nfix the data or the section, or publish it marked with "
+            f"--allow-failed-checks",
+            failed=[asdict(c) for c in failed],
+        )
+    if failed:
+        add_mark(merged, FAILED_CHECKS)
+        ctx.notice(f"{len(failed)} check(s) failed; published marked (--allow-failed-checks)")
+    return found

@@ -23,7 +23,7 @@ from .rendercache import render_cached, render_key, word_cached
 
 
 def merge_sections(ctx: BuildContext, stage: Path) -> nbformat.NotebookNode:
-    """Merge the executed sections in report order into ``stage/report.ipynb``."""
+    """The executed sections merged in report order (written by :func:`render_all`)."""
     window = ctx.target.window
     merged = merge(
         section_paths(ctx, stage),
@@ -34,7 +34,6 @@ def merge_sections(ctx: BuildContext, stage: Path) -> nbformat.NotebookNode:
             "window": [window.start.isoformat(), window.end.isoformat()],
         },
     )
-    nbformat.write(merged, stage / "report.ipynb")
     return merged
 
 
@@ -49,7 +48,8 @@ def render_all(
     manifest: dict,
     found: list[Check],
 ) -> None:
-    """Write the HTML and PDF here while a forked child writes the Word file and review/."""
+    """Write report.ipynb, then the HTML and PDF here while a child writes Word and review/."""
+    nbformat.write(merged, stage / "report.ipynb")
     title, footer = ctx.title, ctx.footer
     key = render_key(merged, title, footer) if ctx.cache else None
 

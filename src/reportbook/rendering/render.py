@@ -26,6 +26,7 @@ from ..errors import RenderError
 from ..paths import TEMPLATES
 from ..sections import REMOVE_CELL_TAG
 from . import fonts
+from .marks import marks_of
 
 CSS_PATH = TEMPLATES / "report" / "report.css"
 # Text the stylesheet itself draws (captions' numbering, page numbers).
@@ -101,7 +102,9 @@ def font_face_css(text: str) -> str:
 
 def to_html(nb: nbformat.NotebookNode, title: str, footer: str = "") -> str:
     """The report page; raises GlyphCoverageError if the font lacks a character."""
-    resources = {"reportbook": {"title": title, "css": "/*@fonts*/", "footer": footer}}
+    resources = {
+        "reportbook": {"title": title, "css": "/*@fonts*/", "footer": footer, "marks": marks_of(nb)}
+    }
     page, _ = _exporter().from_notebook_node(nb, resources=resources)
     text = visible_text(page) + GENERATED_TEXT
     fonts.check_coverage(text)

@@ -20,7 +20,7 @@ import nbformat
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm
+from docx.shared import Cm, RGBColor
 
 from ..notebook.blocks import KINDS
 from .docx_parts import (
@@ -39,8 +39,10 @@ from .docx_parts import (
     setup_styles,
     table_size,
 )
+from .marks import marks_of
 from .recorded import blocks_of
 
+MARK_RED = RGBColor(0xAA, 0, 0)
 _EPOCH = datetime.datetime(2000, 1, 1)  # fixed document dates: a rebuild gives the same bytes
 
 
@@ -51,6 +53,8 @@ def to_docx(nb: nbformat.NotebookNode, path: Path, *, title: str = "") -> None:
     setup_styles(document)
     document.core_properties.title = title
     document.core_properties.created = document.core_properties.modified = _EPOCH
+    for mark in marks_of(nb):  # above the header, as in the HTML and the PDF
+        add_line(document, mark, 13, bold=True, space_after=6).runs[0].font.color.rgb = MARK_RED
     counters = {"table": 0, "figure": 0}
     for block in blocks_of(nb):
         WRITERS[block["kind"]](document, block, counters)

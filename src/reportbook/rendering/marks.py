@@ -1,0 +1,31 @@
+"""Marks on an edition's first page: what a reader must know before trusting it.
+
+A mark is a short line set above the document header in the HTML, the PDF
+and the Word file (for example that some of its figures failed an identity
+check and the user chose to publish it anyway). Marks are kept in the merged
+notebook's metadata (``metadata.reportbook.marks``), so every renderer reads
+the same list and the render cache keys on it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import nbformat
+
+FAILED_CHECKS = (
+    "BẢN CÓ SỐ LIỆU CHƯA KHỚP: một số kiểm tra số liệu không đạt "
+    "(xem Bản thẩm định, Kiểm tra số liệu)"
+)
+
+
+def add_mark(nb: nbformat.NotebookNode, text: str) -> None:
+    """Add ``text`` to the first-page marks of the merged report ``nb`` (once)."""
+    marks = nb.metadata.setdefault("reportbook", {}).setdefault("marks", [])
+    if text not in marks:
+        marks.append(text)
+
+
+def marks_of(nb: nbformat.NotebookNode) -> list[str]:
+    return list(nb.metadata.get("reportbook", {}).get("marks", []))

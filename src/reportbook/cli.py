@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _build(args, console: Console) -> int:
+def _build(args: argparse.Namespace, console: Console) -> int:
     from .build import build
     from .progress import rich_progress
 
@@ -126,7 +126,7 @@ def _build(args, console: Console) -> int:
     return 0
 
 
-def _check(args, console: Console) -> int:
+def _check(args: argparse.Namespace, console: Console) -> int:
     from .inputs.preflight import require_valid
     from .paths import Project
     from .sections import discover
@@ -138,7 +138,7 @@ def _check(args, console: Console) -> int:
     return 0
 
 
-def _finalize(args, console: Console) -> int:
+def _finalize(args: argparse.Namespace, console: Console) -> int:
     from .archive.edition import finalize
     from .paths import Project
 
@@ -154,7 +154,7 @@ def _finalize(args, console: Console) -> int:
     return 0
 
 
-def _verify(args, console: Console) -> int:
+def _verify(args: argparse.Namespace, console: Console) -> int:
     from pathlib import Path
 
     from .archive.verify import verify
@@ -168,7 +168,7 @@ def _verify(args, console: Console) -> int:
 COMMANDS = {"check": _check, "finalize": _finalize, "verify": _verify}
 
 
-def _periods(args) -> int:
+def _periods(args: argparse.Namespace) -> int:
     for code in PERIODS:
         period = resolve(args.year, code)
         window = period.window

@@ -29,7 +29,7 @@ from ..paths import ROOT_ENV, Project
 from ..periods import Period
 from ..sections import Section
 from .cache import Cache, section_key
-from .kernels import KERNEL, PooledKernel, default_jobs, pool
+from .kernels import KERNEL, PooledKernel, RunAll, default_jobs, pool
 
 SUCCEEDED, REUSED, FAILED, NOT_RUN = "succeeded", "reused", "failed", "not run"
 STATUSES = (SUCCEEDED, REUSED, FAILED, NOT_RUN)
@@ -112,7 +112,7 @@ def to_run(sections: list[Section], period: Period, cache: Cache | None) -> list
     ]
 
 
-def start_kernels(count: int, project: Project, stack: ExitStack):
+def start_kernels(count: int, project: Project, stack: ExitStack) -> RunAll | None:
     """Start ``count`` kernels now, in the background, and return their ``run_all``.
 
     The build starts them before it validates the inputs, so kernel start-up
@@ -132,7 +132,7 @@ def execute_sections(
     *,
     jobs: int | None = None,
     cache: Cache | None = None,
-    kernels=None,
+    kernels: RunAll | None = None,
     progress: Progress | None = None,
 ) -> list[SectionRun]:
     """Bring every section's executed notebook into ``out_dir``, in section order.
@@ -182,7 +182,7 @@ class _Batch:
         self.progress.section_done(run)
         return run
 
-    def run_all(self, run_all, pending: list[Section]) -> dict[Section, SectionRun]:
+    def run_all(self, run_all: RunAll, pending: list[Section]) -> dict[Section, SectionRun]:
         first = self.count - len(pending)
 
         def work(kernel: PooledKernel, section: Section) -> SectionRun:
@@ -203,7 +203,7 @@ class _Batch:
         }
 
 
-def _outcome(section: Section, kind: str, value) -> SectionRun:
+def _outcome(section: Section, kind: str, value: SectionRun | BaseException) -> SectionRun:
     """A worker's result as a run; a kernel that never started means the section did not run."""
     if kind == "ok":
         return value

@@ -37,8 +37,8 @@ class BuildResult:
 
 
 def build(
-    year,
-    period,
+    year: int | str,
+    period: str,
     sections: list[str] | None = None,
     project: Project | None = None,
     progress: Progress | None = None,

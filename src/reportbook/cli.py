@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_build(commands) -> None:
+def _add_build(commands: argparse._SubParsersAction) -> None:
     build = commands.add_parser("build", help="build one report edition (HTML, PDF, Word)")
     build.add_argument("--year", required=True, help="reporting year, e.g. 2023")
     build.add_argument("--period", default="annual", help=f"one of: {', '.join(PERIODS)}")
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _build(args, console: Console) -> int:
+def _build(args: argparse.Namespace, console: Console) -> int:
     from .build import build
     from .progress import rich_progress
 
@@ -145,7 +145,7 @@ def _build(args, console: Console) -> int:
     return 0
 
 
-def _check(args, console: Console) -> int:
+def _check(args: argparse.Namespace, console: Console) -> int:
     from .inputs.preflight import require_valid
     from .paths import Project
     from .sections import discover
@@ -157,7 +157,7 @@ def _check(args, console: Console) -> int:
     return 0
 
 
-def _finalize(args, console: Console) -> int:
+def _finalize(args: argparse.Namespace, console: Console) -> int:
     from .archive.edition import finalize
     from .paths import Project
 
@@ -173,7 +173,7 @@ def _finalize(args, console: Console) -> int:
     return 0
 
 
-def _verify(args, console: Console) -> int:
+def _verify(args: argparse.Namespace, console: Console) -> int:
     from pathlib import Path
 
     from .archive.verify import verify
@@ -187,7 +187,7 @@ def _verify(args, console: Console) -> int:
 COMMANDS = {"check": _check, "finalize": _finalize, "verify": _verify}
 
 
-def _periods(args) -> int:
+def _periods(args: argparse.Namespace) -> int:
     for code in PERIODS:
         period = resolve(args.year, code)
         window = period.window

@@ -69,8 +69,8 @@ class BuildContext:
     @classmethod
     def create(
         cls,
-        year,
-        period,
+        year: int | str,
+        period: str,
         sections: list[str] | None = None,
         project: Project | None = None,
         progress: Progress | None = None,

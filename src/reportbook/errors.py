@@ -21,6 +21,15 @@ can print its message and exit non-zero instead of showing a traceback::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+
+    from .execution.execute import SectionRun
+    from .inputs.problems import Problem
+
 
 class ReportbookError(Exception):
     """Root of every error reportbook raises on purpose."""
@@ -37,7 +46,7 @@ class ConfigError(ReportbookError):
     so a caller can point at the file and line that sets each one.
     """
 
-    def __init__(self, message: str, *, errors=()):
+    def __init__(self, message: str, *, errors: Iterable[tuple[str, str]] = ()):
         super().__init__(message)
         self.errors: list[tuple[str, str]] = list(errors)
 
@@ -49,7 +58,15 @@ class DataError(ReportbookError):
     the rule, so the record can be found and fixed.
     """
 
-    def __init__(self, message: str, *, path=None, row=None, column=None, problems=()):
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: Path | str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        problems: Iterable[Problem] = (),
+    ):
         super().__init__(message)
         self.path = path
         self.row = row
@@ -60,7 +77,7 @@ class DataError(ReportbookError):
 class InputError(ReportbookError):
     """Params, notebooks or data break rules; ``problems`` lists every one."""
 
-    def __init__(self, message: str, *, problems=()):
+    def __init__(self, message: str, *, problems: Iterable[Problem] = ()):
         super().__init__(message)
         self.problems = list(problems)
 
@@ -68,7 +85,14 @@ class InputError(ReportbookError):
 class SectionError(ReportbookError):
     """A section notebook raised while executing."""
 
-    def __init__(self, message: str, *, section: str, output_path=None, runs=()):
+    def __init__(
+        self,
+        message: str,
+        *,
+        section: str,
+        output_path: Path | None = None,
+        runs: Iterable[SectionRun] = (),
+    ):
         super().__init__(message)
         self.section = section
         self.output_path = output_path
@@ -82,7 +106,7 @@ class KernelStartError(SectionError):
 class ChecksFailedError(ReportbookError):
     """A check of the report's own figures failed (see ``--allow-failed-checks``)."""
 
-    def __init__(self, message: str, *, failed=()):
+    def __init__(self, message: str, *, failed: list[dict] | tuple = ()):
         super().__init__(message)
         self.failed = list(failed)  # the failed checks, as dicts (name, scope, passed, detail)
 

@@ -54,14 +54,14 @@ class ReportInfo(_Strict):
 
     @field_validator("date", mode="before")
     @classmethod
-    def _parse_date(cls, value):
+    def _parse_date(cls, value: object) -> object:
         if isinstance(value, str) and "/" in value:
             return dt.datetime.strptime(value.strip(), "%d/%m/%Y").date()
         return value
 
     @field_validator("number", mode="before")
     @classmethod
-    def _number_text(cls, value):
+    def _number_text(cls, value: object) -> str | None:
         return None if value is None else str(value)
 
 
@@ -151,7 +151,7 @@ def key_lines(path: Path) -> dict[str, tuple[int, bool]]:
         return {}
     found: dict[str, tuple[int, bool]] = {}
 
-    def walk(node, prefix: str) -> None:
+    def walk(node: yaml.Node, prefix: str) -> None:
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 walk(value, f"{prefix}{key.value}.")

@@ -104,7 +104,7 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, CUTOFF_DAY)
 
 
-def resolve(year, period) -> Period:
+def resolve(year: int | str, period: str) -> Period:
     """Validate ``year`` and ``period`` and return the :class:`Period`.
 
     Raises :class:`ParameterError` naming the valid choices, before anything
@@ -113,7 +113,7 @@ def resolve(year, period) -> Period:
     return Period(_check_year(year), _check_period(period))
 
 
-def _check_year(year) -> int:
+def _check_year(year: int | str) -> int:
     try:
         value = int(str(year).strip())
     except ValueError:
@@ -125,7 +125,7 @@ def _check_year(year) -> int:
     return value
 
 
-def _check_period(period) -> str:
+def _check_period(period: str) -> str:
     code = str(period).strip().lower()
     if code not in _SPANS:
         raise ParameterError(f"unknown period {period!r}: choose one of {', '.join(PERIODS)}")

@@ -21,6 +21,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -49,7 +50,7 @@ def is_final(edition: Path) -> bool:
 
 
 @contextmanager
-def open_edition(edition: Path, *, force: bool = False):
+def open_edition(edition: Path, *, force: bool = False) -> Iterator[None]:
     """Lock the edition, clean up after killed builds, refuse a final one without ``force``."""
     with edition_lock(edition):
         recover(edition)
@@ -62,7 +63,7 @@ def open_edition(edition: Path, *, force: bool = False):
 
 
 @contextmanager
-def staging(edition: Path):
+def staging(edition: Path) -> Iterator[Path]:
     """Yield a fresh staging folder; on error keep it as ``<edition>.failed/<timestamp>``."""
     edition.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{edition.name}.staging-", dir=edition.parent))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import os
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,7 +25,7 @@ def lock_path(edition: Path) -> Path:
 
 
 @contextmanager
-def edition_lock(edition: Path, what: str = "build"):
+def edition_lock(edition: Path, what: str = "build") -> Iterator[None]:
     """Hold the edition's lock for the block; raise LockedError if another process has it."""
     path = lock_path(edition)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -36,11 +36,15 @@ import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..archive.manifest import sha256, versions
 from ..paths import PACKAGE_DIR
 from ..sections import code_cells
 from . import reads
+
+if TYPE_CHECKING:
+    from ..params import Params
 
 FORMAT = 2  # 2: entries record their own hashes
 RENDER_HASHES = "hashes.json"
@@ -79,7 +83,7 @@ class FileHashes:
     def __init__(self):
         self._known: dict[str, str | None] = {}
 
-    def __call__(self, path) -> str | None:
+    def __call__(self, path: str | os.PathLike[str]) -> str | None:
         path = os.path.abspath(path)
         if path not in self._known:
             self._known[path] = sha256(Path(path)) if os.path.isfile(path) else None
@@ -90,7 +94,11 @@ class Cache:
     """Executed sections and rendered outputs of earlier builds, under ``folder``."""
 
     def __init__(
-        self, folder: Path, root: Path, params=None, warn: Callable[[str], None] | None = None
+        self,
+        folder: Path,
+        root: Path,
+        params: Params | None = None,
+        warn: Callable[[str], None] | None = None,
     ):
         self.folder = Path(folder)
         self.root = Path(root)
@@ -226,7 +234,7 @@ def _atomic_copy(source: Path, target: Path) -> None:
     os.replace(tmp, target)
 
 
-def _prune(folder: Path, pattern: str, keep: int, victims) -> None:
+def _prune(folder: Path, pattern: str, keep: int, victims: Callable[[Path], list[Path]]) -> None:
     """Keep the ``keep`` most recently written entries of ``folder``."""
     entries = sorted(
         (p for p in folder.glob(pattern) if not p.name.startswith(".tmp-")),

@@ -15,7 +15,13 @@ goes through their public APIs.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def lend_kernel_client(client, kernel_client) -> None:
+if TYPE_CHECKING:
+    from jupyter_client.client import KernelClient
+    from nbclient import NotebookClient
+
+
+def lend_kernel_client(client: NotebookClient, kernel_client: KernelClient) -> None:
     """Make ``client`` (an nbclient NotebookClient) execute on ``kernel_client``."""
     client.kc = kernel_client

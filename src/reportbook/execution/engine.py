@@ -11,10 +11,18 @@ Use it as ``papermill.execute_notebook(..., engine_name=ENGINE, kernel=k)``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TextIO
+
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 
 from .compat import lend_kernel_client
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
+    from papermill.engines import NotebookExecutionManager
+
+    from .kernels import PooledKernel
 
 ENGINE = "reportbook-pool"
 
@@ -25,16 +33,16 @@ class PooledEngine(NBClientEngine):
     @classmethod
     def execute_managed_notebook(
         cls,
-        nb_man,
-        kernel_name,
-        log_output=False,
-        stdout_file=None,
-        stderr_file=None,
-        start_timeout=60,
-        execution_timeout=None,
-        kernel=None,
+        nb_man: NotebookExecutionManager,
+        kernel_name: str,
+        log_output: bool = False,
+        stdout_file: TextIO | None = None,
+        stderr_file: TextIO | None = None,
+        start_timeout: int = 60,
+        execution_timeout: int | None = None,
+        kernel: PooledKernel | None = None,
         **kwargs,
-    ):
+    ) -> NotebookNode:
         if kernel is None:
             raise TypeError(f"the {ENGINE} engine needs kernel=<PooledKernel>")
         client = PapermillNotebookClient(

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,7 @@ from ..paths import ROOT_ENV, Project
 from ..periods import Period
 from ..sections import Section
 from .cache import Cache, section_key
-from .kernels import KERNEL, PooledKernel, default_jobs, pool
+from .kernels import KERNEL, PooledKernel, RunAll, default_jobs, pool
 from .run import FAILED, NOT_RUN, REUSED, SectionRun, parameters, run_on
 
 
@@ -43,7 +42,7 @@ def to_run(sections: list[Section], period: Period, cache: Cache | None) -> list
     ]
 
 
-def start_kernels(count: int, project: Project, stack: ExitStack):
+def start_kernels(count: int, project: Project, stack: ExitStack) -> RunAll | None:
     """Start ``count`` kernels now, in the background, and return their ``run_all``.
 
     The build starts them before it validates the inputs, so kernel start-up
@@ -92,7 +91,7 @@ class Execution:
     count: int
     jobs: int | None = None
     cache: Cache | None = None
-    kernels: Callable | None = None
+    kernels: RunAll | None = None
     progress: Progress = field(default_factory=Progress)
     timeout: float | None = None
 
@@ -123,7 +122,7 @@ class Execution:
             self.cache.store(section.name, self.key(section), run.output, run.read)
         return run
 
-    def run_all(self, run_all, pending: list[Section]) -> dict[Section, SectionRun]:
+    def run_all(self, run_all: RunAll, pending: list[Section]) -> dict[Section, SectionRun]:
         first = self.count - len(pending)
 
         def work(kernel: PooledKernel, section: Section) -> SectionRun:
@@ -138,7 +137,7 @@ class Execution:
         }
 
 
-def _outcome(section: Section, kind: str, value) -> SectionRun:
+def _outcome(section: Section, kind: str, value: SectionRun | BaseException) -> SectionRun:
     """A worker's result as a run; a kernel that never started means the section did not run."""
     if kind == "ok":
         return value

@@ -18,14 +18,19 @@ import asyncio
 import os
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import nbformat
 from nbclient import NotebookClient
 
 from ..errors import KernelStartError, SectionError
+
+if TYPE_CHECKING:
+    from jupyter_client.client import KernelClient
+    from jupyter_client.manager import KernelManager
 
 KERNEL = "python3"
 STARTUP_TIMEOUT = 60
@@ -99,11 +104,11 @@ class PooledKernel:
             self.broken = exc
 
     @property
-    def km(self):
+    def km(self) -> KernelManager:
         return self._client.km
 
     @property
-    def kc(self):
+    def kc(self) -> KernelClient:
         return self._client.kc
 
     def run(self, code: str, expressions: dict[str, str] | None = None) -> dict:
@@ -161,7 +166,7 @@ class PooledKernel:
             run_sync(_stop)(client.km, client.kc)
 
 
-async def _stop(km, kc) -> None:
+async def _stop(km: KernelManager, kc: KernelClient) -> None:
     from jupyter_core.utils import ensure_async
 
     try:
@@ -186,8 +191,12 @@ def _close_thread_loop() -> None:
         loop.close()
 
 
+# What :func:`pool` yields: ``run_all(items, work)``, one ``(kind, value)`` per item.
+RunAll = Callable[[list, Callable[[PooledKernel, Any], Any]], list[tuple[str, Any]]]
+
+
 @contextmanager
-def pool(jobs: int, root: Path, cwd: Path, env: dict[str, str]):
+def pool(jobs: int, root: Path, cwd: Path, env: dict[str, str]) -> Iterator[RunAll]:
     """Yield a function that runs ``work(kernel, item)`` for items on ``jobs`` kernels.
 
     ``run_all(items, work)`` returns one outcome per item, in the order of
@@ -219,7 +228,7 @@ class _Workers:
         for thread in self._threads:
             thread.start()
 
-    def _serve(self, root, cwd, env) -> None:
+    def _serve(self, root: Path, cwd: Path, env: dict[str, str]) -> None:
         kernel, failure = None, None
         try:
             kernel = PooledKernel(root, cwd, env)

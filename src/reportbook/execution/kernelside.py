@@ -24,8 +24,12 @@ import gc
 import os
 import warnings
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from . import reads
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 # Imported once per kernel; what the section notebooks import.
 WARM_MODULES = (
@@ -62,10 +66,10 @@ def warm(root: str) -> None:
     )
 
 
-def _pandas_options(pd) -> dict:
+def _pandas_options(pd: ModuleType) -> dict:
     """Every pandas option, found by walking the public ``pd.options`` tree."""
 
-    def walk(node, prefix: str) -> dict:
+    def walk(node: object, prefix: str) -> dict:
         found = {}
         for name in dir(node):
             value = getattr(node, name)
@@ -123,7 +127,7 @@ def _restore_pandas_options(options: dict) -> None:
             pd.set_option(key, value)
 
 
-def _same(a, b) -> bool:
+def _same(a: object, b: object) -> bool:
     try:
         return bool(a == b)
     except (TypeError, ValueError):

@@ -22,8 +22,12 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..params import Params
 
 _seen: set[str] = set()
 _values: dict[str, str] = {}
@@ -32,7 +36,7 @@ _quiet = 0
 KEYED_FIELDS = ("texts", "lists", "units")  # recorded per key, not as a whole
 
 
-def record(path) -> None:
+def record(path: str | os.PathLike[str]) -> None:
     """Note that ``path`` was read (called by readers the audit hook cannot see)."""
     _seen.add(os.path.abspath(os.fspath(path)))
 
@@ -46,7 +50,7 @@ def _on_event(event: str, args: tuple) -> None:
                 _seen.add(path)
 
 
-def watch(root) -> None:
+def watch(root: str | os.PathLike[str]) -> None:
     """Start recording opens under ``root``/data and ``root``/params (once per process)."""
     global _watched
     first = not _watched
@@ -61,7 +65,7 @@ def watching() -> bool:
 
 
 @contextmanager
-def by_value():
+def by_value() -> Iterator[None]:
     """Files opened inside are not recorded: what is read from them is, by value."""
     global _quiet
     _quiet += 1
@@ -79,7 +83,7 @@ def take() -> dict:
     return found
 
 
-def value_digest(value) -> str:
+def value_digest(value: Any) -> str:
     """A hash of a params value (pydantic models by their JSON dump; None when absent)."""
     if hasattr(value, "model_dump"):
         value = value.model_dump(mode="json")
@@ -87,7 +91,7 @@ def value_digest(value) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def value_of(model, name: str):
+def value_of(model: Params, name: str) -> Any:
     """The value a recorded ``name`` ('report', 'texts/basis') has in ``model``; None if absent."""
     field, _, key = name.partition("/")
     value = getattr(model, field, None)
@@ -100,7 +104,7 @@ class _TrackedMapping(Mapping):
     def __init__(self, data: Mapping, field: str):
         self._data, self._field = data, field
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: str):
         _values[f"{self._field}/{key}"] = value_digest(self._data.get(key))
         return self._data[key]
 
@@ -112,7 +116,7 @@ class _TrackedMapping(Mapping):
         _values[self._field] = value_digest(dict(self._data))
         return len(self._data)
 
-    def __contains__(self, key):
+    def __contains__(self, key: object):
         _values[f"{self._field}/{key}"] = value_digest(self._data.get(key))
         return key in self._data
 
@@ -120,10 +124,10 @@ class _TrackedMapping(Mapping):
 class _TrackedModel:
     """A params model that records every field read; anything else records the whole."""
 
-    def __init__(self, model):
+    def __init__(self, model: Params):
         object.__setattr__(self, "_model", model)
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str):
         model = object.__getattribute__(self, "_model")
         if name in type(model).model_fields:
             value = getattr(model, name)
@@ -135,10 +139,10 @@ class _TrackedModel:
             _values[field] = value_digest(getattr(model, field))
         return getattr(model, name)
 
-    def __setattr__(self, name, value):
+    def __setattr__(self, name: str, value: object):
         raise AttributeError("params are read-only")
 
 
-def tracked(model):
+def tracked(model: Params) -> Params:
     """``model`` wrapped to record what is read from it, when recording is on."""
     return _TrackedModel(model) if _watched else model

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import threading
 from contextlib import ExitStack
+from typing import TYPE_CHECKING
 
 from ..context import BuildContext
 from .execute import start_kernels, to_run
+
+if TYPE_CHECKING:
+    from .kernels import RunAll
 
 
 class WarmStart:
@@ -23,7 +27,7 @@ class WarmStart:
         self._ctx = ctx
         self._stack = ExitStack()
         self._preload: threading.Thread | None = None
-        self.kernels = None
+        self.kernels: RunAll | None = None
 
     def __enter__(self) -> WarmStart:
         ctx = self._ctx

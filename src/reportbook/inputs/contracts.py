@@ -61,7 +61,7 @@ def parameter_problems(section: Section) -> list[Problem]:
     return missing + extra
 
 
-def _in_cell(section: Section, cell: int | None, value, message: str) -> Problem:
+def _in_cell(section: Section, cell: int | None, value: str | None, message: str) -> Problem:
     return Problem(_file(section), cell, "parameters", value, message, row_word="cell")
 
 

@@ -20,7 +20,7 @@ from ..params import Params, load_params, origin, param_files
 from ..paths import Project
 from ..periods import Period
 from ..sections import Section
-from .contracts import parameter_problems, uses
+from .contracts import Uses, parameter_problems, uses
 from .loading import Dataset
 from .problems import Problem, report
 
@@ -55,7 +55,7 @@ def _config_problems(exc: ConfigError, project: Project, period: Period) -> list
     return found
 
 
-def _missing(params: Params, needed, project: Project, period: Period) -> list[Problem]:
+def _missing(params: Params, needed: Uses, project: Project, period: Period) -> list[Problem]:
     problems = []
     for kind, have, want in (
         ("texts", params.texts, needed.texts),

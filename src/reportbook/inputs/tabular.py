@@ -116,7 +116,7 @@ def _read_xlsx(path: Path) -> RawTable:
     return RawTable(path, frame, sheet=title)
 
 
-def _cell_text(value) -> str:
+def _cell_text(value: object) -> str:
     """An Excel cell as the text it would be in a CSV export."""
     if value is None:
         return ""

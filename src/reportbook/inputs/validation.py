@@ -10,6 +10,8 @@ as the user sees it, column, value and rule.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+
 import pandas as pd
 import pandera.pandas as pa
 
@@ -24,7 +26,7 @@ REQUIRED_RULE = "is empty but required"
 DUPLICATE_RULE = "is a duplicate id"
 
 
-def _check(holds, rule: str) -> pa.Check:
+def _check(holds: Callable[..., pd.Series], rule: str) -> pa.Check:
     return pa.Check(holds, error=rule, name=rule)
 
 
@@ -33,17 +35,17 @@ def _whole(values: pd.Series) -> pd.Series:
     return numbers.notna() & (numbers % 1 == 0)
 
 
-def _vocab_rule(column: Column, allowed) -> pa.Check:
+def _vocab_rule(column: Column, allowed: Collection[object]) -> pa.Check:
     choices = ", ".join(map(str, allowed))
     rule = f"is not in vocabulary {column.vocab!r} (allowed: {choices})"
     known = set(map(str, allowed))
     if column.kind == "codes":
 
-        def holds(s):
+        def holds(s: pd.Series) -> pd.Series:
             return s.map(lambda v: all(c.strip() in known for c in v.split(";")) if v else True)
     else:
 
-        def holds(s):
+        def holds(s: pd.Series) -> pd.Series:
             return (s == "") | s.isin(known)
 
     return _check(holds, rule)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import io
 import re
+from collections.abc import Container, Iterable, Sequence
 from enum import StrEnum
 from html import escape
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ from ..paths import TEMPLATES
 
 if TYPE_CHECKING:
     import pandas as pd
+    from matplotlib.figure import Figure as MplFigure
 
 MIME = "application/vnd.reportbook.block+json"
 
@@ -94,7 +96,9 @@ class Block:
     def _repr_html_(self) -> str:
         return self.html()
 
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+    def _repr_mimebundle_(
+        self, include: Container[str] | None = None, exclude: Container[str] | None = None
+    ) -> dict:
         return {"text/html": self.html(), MIME: self.data()}
 
     def __repr__(self) -> str:
@@ -150,7 +154,7 @@ class Heading(Block):
 class Group(Block):
     """Several blocks shown as one output."""
 
-    def __init__(self, blocks):
+    def __init__(self, blocks: Iterable[Block]):
         self.blocks = list(blocks)
 
     def html(self) -> str:
@@ -175,8 +179,8 @@ class Table(Block):
         frame: pd.DataFrame,
         caption: str,
         *,
-        groups=None,
-        css="rb-table",
+        groups: Sequence[tuple[str, int]] | None = None,
+        css: str = "rb-table",
         first_column_left: bool = True,
         total_row: bool = False,
         key: str | None = None,
@@ -217,7 +221,7 @@ class Table(Block):
 class Figure(Block):
     """A matplotlib figure embedded as a PNG, so the report opens offline."""
 
-    def __init__(self, fig, caption: str, dpi: int = 150):
+    def __init__(self, fig: MplFigure, caption: str, dpi: int = 150):
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
         self.png = base64.b64encode(buffer.getvalue()).decode("ascii")

@@ -6,6 +6,8 @@ are sized for an A4 text column (16 cm wide).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -16,6 +18,10 @@ from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from ..rendering.fonts import register_with_matplotlib  # noqa: E402
 from . import formatting  # noqa: E402
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 WIDTH_IN = 16 / 2.54
 COLOURS = ["#1f4e79", "#c55a11", "#548235", "#7f6000"]
@@ -34,12 +40,12 @@ def _style() -> None:
     )
 
 
-def _thousands(ax, axis: str = "y") -> None:
+def _thousands(ax: Axes, axis: str = "y") -> None:
     fmt = FuncFormatter(lambda v, _pos: formatting.number(v))
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
 
 
-def monthly_dossiers(monthly: pd.DataFrame, title: str):
+def monthly_dossiers(monthly: pd.DataFrame, title: str) -> Figure:
     """Bars of new and resolved dossiers per reporting month."""
     _style()
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 3.2))
@@ -55,7 +61,7 @@ def monthly_dossiers(monthly: pd.DataFrame, title: str):
     return fig
 
 
-def dossiers_by_field(counts: pd.Series, title: str):
+def dossiers_by_field(counts: pd.Series, title: str) -> Figure:
     """Horizontal bars of dossiers received per field, largest first."""
     _style()
     counts = counts.sort_values()
@@ -70,7 +76,7 @@ def dossiers_by_field(counts: pd.Series, title: str):
     return fig
 
 
-def services_by_level(levels: dict[str, int], title: str):
+def services_by_level(levels: dict[str, int], title: str) -> Figure:
     """Bars of procedures per online-service level."""
     _style()
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 2.8))

@@ -14,9 +14,9 @@ import pandas as pd
 
 from ..errors import ConfigError
 from ..inputs.loading import Dataset
-from ..params import Params, load_params, origin
+from ..params import Organisation, Params, load_params, origin
 from ..paths import Project
-from ..periods import Period, resolve
+from ..periods import Period, Window, resolve
 from ..stats import civil_service
 from ..stats import documents as docs_mod
 from ..stats import tasks as tasks_mod
@@ -24,7 +24,7 @@ from . import formatting, texts
 from .blocks import Group, Heading, Paragraph, Template
 
 
-def open_report(year, period, project: Project | None = None) -> Report:
+def open_report(year: int | str, period: str, project: Project | None = None) -> Report:
     """Open the report for ``year`` and ``period`` in the current project."""
     return Report(resolve(year, period), project or Project.locate())
 
@@ -39,11 +39,11 @@ class Report:
 
     # -- what the report is about ---------------------------------------
     @property
-    def window(self):
+    def window(self) -> Window:
         return self.period.window
 
     @property
-    def year_window(self):
+    def year_window(self) -> Window:
         """The annual window of the report's year (for the year's plan)."""
         return resolve(self.period.year, "annual").window
 
@@ -52,7 +52,7 @@ class Report:
         return load_params(self.project.params, self.period)
 
     @property
-    def org(self):
+    def org(self) -> Organisation:
         return self.params.organisation
 
     @property

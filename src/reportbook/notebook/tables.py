@@ -6,10 +6,15 @@ Vietnamese number formats, and the row and column order of the report.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from ..stats.form06 import COLUMN_GROUPS, COLUMN_LABELS
 from . import formatting
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 def as_counts(stats: pd.DataFrame, row: str) -> dict[str, int]:
@@ -29,7 +34,7 @@ def dossier_form(stats: pd.DataFrame, labels: dict[str, str]) -> tuple[pd.DataFr
     return frame.reset_index(drop=True), groups
 
 
-def contacts(frame: pd.DataFrame, day) -> pd.DataFrame:
+def contacts(frame: pd.DataFrame, day: dt.date) -> pd.DataFrame:
     """The contacts in post on ``day``, as table 1.1 shows them."""
     day = pd.Timestamp(day)
     active = frame[

@@ -9,6 +9,8 @@ rendered), split into paragraphs on blank lines.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -16,8 +18,11 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from ..errors import ConfigError
 from . import formatting
 
+# Where a template comes from: (params file, line it starts on), or a function giving it.
+Origin = tuple[str, int | None] | Callable[[], tuple[str, int | None]] | None
 
-def join_vi(items, last: str = " và ", sep: str = ", ") -> str:
+
+def join_vi(items: Iterable[object], last: str = " và ", sep: str = ", ") -> str:
     """Join a list the Vietnamese way: 'a, b và c'."""
     items = [str(i) for i in items]
     if len(items) <= 1:
@@ -25,7 +30,7 @@ def join_vi(items, last: str = " và ", sep: str = ", ") -> str:
     return sep.join(items[:-1]) + last + items[-1]
 
 
-def cites(docs, last: str = " và ") -> str:
+def cites(docs: Iterable[Mapping[str, Any]], last: str = " và ") -> str:
     """Join the citations of template document values: 'Kế hoạch số ... về ..., ... và ...'."""
     return join_vi([d["citation"] for d in docs], last=last)
 
@@ -35,7 +40,7 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 
 
-def _date(value) -> str:
+def _date(value: dt.date) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     return formatting.date(value)
@@ -72,7 +77,7 @@ def parse(template: str) -> None:
     _ENV.parse(template)
 
 
-def render(template: str, values: dict, *, name: str = "<text>", origin=None) -> str:
+def render(template: str, values: dict, *, name: str = "<text>", origin: Origin = None) -> str:
     """Render one template; errors name the params file and line, the text and the problem.
 
     ``origin`` is (params file, line where the template starts) when known, or
@@ -100,7 +105,7 @@ def render(template: str, values: dict, *, name: str = "<text>", origin=None) ->
         ) from None
 
 
-def _where(name: str, origin, lineno: int | None) -> str:
+def _where(name: str, origin: Origin, lineno: int | None) -> str:
     """'params/common.yaml, line 57, text 'basis'' (the file's line when both are known)."""
     if callable(origin):
         origin = origin()

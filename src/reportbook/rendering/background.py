@@ -10,14 +10,14 @@ leaves with ``os._exit`` so it never runs the parent's clean-up.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from ..errors import RenderError
 
 
 @contextmanager
-def alongside(work: Callable[[], None], what: str):
+def alongside(work: Callable[[], None], what: str) -> Iterator[None]:
     """Run ``work()`` in a child during the with-block; raise its failure afterwards."""
     if not hasattr(os, "fork"):
         yield

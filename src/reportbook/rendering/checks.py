@@ -50,7 +50,7 @@ def paragraphs_text(nb: nbformat.NotebookNode) -> str:
     return "\n".join(b["text"] for b in blocks_of(nb) if b["kind"] == "paragraph")
 
 
-def _sum_check(name, scope, whole, parts: dict[str, int]) -> Check:
+def _sum_check(name: str, scope: str, whole: int, parts: dict[str, int]) -> Check:
     total = sum(parts.values())
     detail = f"{formatting.number(whole)} = " + " + ".join(
         formatting.number(v) for v in parts.values()

@@ -8,6 +8,8 @@ in one place.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -17,13 +19,20 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..notebook.blocks import NUMBER_SYMBOL
 
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.styles.style import CharacterStyle
+    from docx.table import Table, _Cell, _Row
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
 FONT = "Times New Roman"
 BODY_PT = 14
 HEADING_STYLES = {2: "Heading 1", 3: "Heading 2", 4: "Heading 3", 5: "Heading 4", 6: "Heading 5"}
 TEXT_WIDTH = Cm(21.0 - 3.0 - 1.5)
 
 
-def setup_page(document) -> None:
+def setup_page(document: Document) -> None:
     """A4 portrait, Decree 30 margins, page number centred at the top from page 2."""
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -37,7 +46,7 @@ def setup_page(document) -> None:
     _field(paragraph, "PAGE", size=13)
 
 
-def _field(paragraph, instruction: str, size: int) -> None:
+def _field(paragraph: Paragraph, instruction: str, size: int) -> None:
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
@@ -61,7 +70,12 @@ def _run_properties(size: int):
     return props
 
 
-def set_font(style_or_run, size: float | None = None, bold=None, italic=None) -> None:
+def set_font(
+    style_or_run: CharacterStyle | Run,
+    size: float | None = None,
+    bold: bool | None = None,
+    italic: bool | None = None,
+) -> None:
     """Set Times New Roman for every script (Vietnamese needs hAnsi and cs too)."""
     font = style_or_run.font
     font.name = FONT
@@ -83,7 +97,7 @@ def set_font(style_or_run, size: float | None = None, bold=None, italic=None) ->
         font.italic = italic
 
 
-def setup_styles(document) -> None:
+def setup_styles(document: Document) -> None:
     normal = document.styles["Normal"]
     set_font(normal, BODY_PT)
     normal.font.color.rgb = RGBColor(0, 0, 0)
@@ -101,7 +115,7 @@ def setup_styles(document) -> None:
         style.paragraph_format.keep_with_next = True
 
 
-def add_text(paragraph, text: str) -> None:
+def add_text(paragraph: Paragraph, text: str) -> None:
     """Add ``text``, with document numbers' hyphens as Word non-breaking hyphens.
 
     Word would otherwise break "3118/QĐ-UBND" after "QĐ-", as the HTML's
@@ -124,17 +138,17 @@ def add_text(paragraph, text: str) -> None:
 
 
 def add_line(
-    container,
+    container: Document | _Cell,
     text: str,
     size: float,
     *,
-    bold=False,
-    italic=False,
-    align=WD_ALIGN_PARAGRAPH.CENTER,
-    rule=False,
-    space_after=0,
-    rule_inset=2.2,
-):
+    bold: bool = False,
+    italic: bool = False,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER,
+    rule: bool = False,
+    space_after: float = 0,
+    rule_inset: float = 2.2,
+) -> Paragraph:
     paragraph = container.add_paragraph()
     paragraph.alignment = align
     fmt = paragraph.paragraph_format
@@ -148,7 +162,7 @@ def add_line(
     return paragraph
 
 
-def _short_rule(container, space_after: float = 0, inset: float = 2.2) -> None:
+def _short_rule(container: Document | _Cell, space_after: float = 0, inset: float = 2.2) -> None:
     """A short centred line below, as the decree draws under names and mottos.
 
     It is an empty paragraph of its own with a bottom border, narrowed by
@@ -169,7 +183,7 @@ def _short_rule(container, space_after: float = 0, inset: float = 2.2) -> None:
     paragraph.paragraph_format.right_indent = Cm(inset)
 
 
-def borderless(document, columns: int, widths: list[float]):
+def borderless(document: Document, columns: int, widths: list[float]) -> Table:
     table = document.add_table(rows=1, cols=columns)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     set_widths(table, widths)
@@ -178,7 +192,7 @@ def borderless(document, columns: int, widths: list[float]):
     return table
 
 
-def set_widths(table, widths: list[float]) -> None:
+def set_widths(table: Table, widths: list[float]) -> None:
     """Fix column widths in cm (Word reads the cells, LibreOffice the grid)."""
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
@@ -195,7 +209,7 @@ def column_widths(count: int) -> list[float]:
     return [first] + [rest] * (count - 1)
 
 
-def first_line(cell, text, size, **kwargs):
+def first_line(cell: _Cell, text: str, size: float, **kwargs) -> Paragraph:
     """Write into the cell's existing first paragraph, then add the rest below."""
     paragraph = cell.paragraphs[0]
     paragraph.alignment = kwargs.pop("align", WD_ALIGN_PARAGRAPH.CENTER)
@@ -205,11 +219,11 @@ def first_line(cell, text, size, **kwargs):
     return paragraph
 
 
-def table_size(columns) -> float:
+def table_size(columns: list[str]) -> float:
     return 8 if len(columns) > 8 else 11
 
 
-def compact_cells(table) -> None:
+def compact_cells(table: Table) -> None:
     """Narrow cell margins so wide statistics tables fit the A4 text width."""
     props = table._tbl.tblPr
     margins = OxmlElement("w:tblCellMar")
@@ -221,14 +235,21 @@ def compact_cells(table) -> None:
     props.append(margins)
 
 
-def repeat_as_header(row) -> None:
+def repeat_as_header(row: _Row) -> None:
     props = row._tr.get_or_add_trPr()
     marker = OxmlElement("w:tblHeader")
     marker.set(qn("w:val"), "true")
     props.append(marker)
 
 
-def cell_text(cell, text, *, bold=False, size=11, align=WD_ALIGN_PARAGRAPH.CENTER) -> None:
+def cell_text(
+    cell: _Cell,
+    text: object,
+    *,
+    bold: bool = False,
+    size: float = 11,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER,
+) -> None:
     paragraph = cell.paragraphs[0]
     for run in list(paragraph.runs):
         run._r.getparent().remove(run._r)

@@ -9,24 +9,29 @@ them, so nothing parses HTML back.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..notebook.blocks import MIME
 from ..sections import REMOVE_CELL_TAG
 
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
-def _report_cells(nb):
+
+def _report_cells(nb: NotebookNode) -> Iterator[NotebookNode]:
     """The cells that are part of the report (not notes tagged for the notebook's reader)."""
     return (c for c in nb.cells if REMOVE_CELL_TAG not in c.metadata.get("tags", []))
 
 
-def _cell_blocks(cell):
+def _cell_blocks(cell: NotebookNode) -> Iterator[dict]:
     for output in cell.get("outputs", []):
         payload = output.get("data", {}).get(MIME)
         if payload:
             yield from _flatten(payload)
 
 
-def recorded_blocks(nb):
+def recorded_blocks(nb: NotebookNode) -> Iterator[tuple[str, dict]]:
     """Yield ``(section, block)`` for every block the code cells recorded, groups flattened.
 
     The section is the cell's ``reportbook_section`` (set by the merge), else
@@ -39,7 +44,7 @@ def recorded_blocks(nb):
                 yield section, block
 
 
-def blocks_of(nb):
+def blocks_of(nb: NotebookNode) -> Iterator[dict]:
     """Yield a merged notebook's content in order: markdown headings and recorded blocks.
 
     This is what report.docx is written from and what the reviewer's checks

@@ -11,12 +11,16 @@ offline and links only to files of the same edition.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
 
 from ..notebook.blocks import template_env
 from ..paths import TEMPLATES
 from .checks import Check
+
+if TYPE_CHECKING:
+    from ..execution.cache import Cache
 
 REVIEW_DIR = "review"
 _ENV = template_env("review")
@@ -40,7 +44,7 @@ def _section_exporter():
     )
 
 
-def write_sections(section_paths: list[Path], folder: Path, cache=None) -> None:
+def write_sections(section_paths: list[Path], folder: Path, cache: Cache | None = None) -> None:
     """Render each executed section with its code, or copy the pages from the cache.
 
     The pages depend only on the executed notebooks (and reportbook's own
@@ -67,7 +71,7 @@ def write(
     manifest: dict,
     checks: list[Check],
     title: str,
-    cache=None,
+    cache: Cache | None = None,
 ) -> Path:
     """Write the reviewer edition under ``edition/review``; return its index page."""
     root = edition / REVIEW_DIR

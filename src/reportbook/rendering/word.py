@@ -15,6 +15,7 @@ import datetime
 import io
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
 from docx import Document
@@ -41,6 +42,10 @@ from .docx_parts import (
 )
 from .marks import marks_of
 from .recorded import blocks_of
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import Table
 
 MARK_RED = RGBColor(0xAA, 0, 0)
 _EPOCH = datetime.datetime(2000, 1, 1)  # fixed document dates: a rebuild gives the same bytes
@@ -77,16 +82,16 @@ def _reproducible_zip(data: bytes) -> bytes:
 
 
 # -- blocks ----------------------------------------------------------------------
-def _paragraph(document, block, _counters) -> None:
+def _paragraph(document: DocxDocument, block: dict, _counters: dict[str, int]) -> None:
     add_text(document.add_paragraph(style="Normal"), block["text"])
 
 
-def _heading(document, block, _counters) -> None:
+def _heading(document: DocxDocument, block: dict, _counters: dict[str, int]) -> None:
     level = min(max(int(block["level"]), 2), 6)
     add_text(document.add_paragraph(style=HEADING_STYLES[level]), block["text"])
 
 
-def _header(document, block, _counters) -> None:
+def _header(document: DocxDocument, block: dict, _counters: dict[str, int]) -> None:
     org, report = block["org"], block["report"]
     left, right = borderless(document, 2, [6.5, 10.0]).rows[0].cells
     first_line(left, org["parent"].upper(), 13)
@@ -101,7 +106,7 @@ def _header(document, block, _counters) -> None:
     add_line(document, block["subject"], 14, bold=True, rule=True, space_after=12, rule_inset=6.5)
 
 
-def _closing(document, block, _counters) -> None:
+def _closing(document: DocxDocument, block: dict, _counters: dict[str, int]) -> None:
     left, right = borderless(document, 2, [8.0, 8.5]).rows[0].cells
     first_line(left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
     for line in block["recipients"]:
@@ -117,7 +122,7 @@ def _closing(document, block, _counters) -> None:
     add_line(right, signer["name"], 14, bold=True)
 
 
-def _table(document, block, counters) -> None:
+def _table(document: DocxDocument, block: dict, counters: dict[str, int]) -> None:
     counters["table"] += 1
     add_line(
         document, f"Bảng {counters['table']}. {block['caption']}", 12, bold=True, space_after=4
@@ -138,7 +143,7 @@ def _table(document, block, counters) -> None:
     add_line(document, "", 6)
 
 
-def _table_header(table, columns, groups) -> None:
+def _table_header(table: Table, columns: list[str], groups: list[list] | None) -> None:
     size = table_size(columns)
     for row in range(2 if groups else 1):
         repeat_as_header(table.rows[row])
@@ -159,7 +164,7 @@ def _table_header(table, columns, groups) -> None:
         c += span
 
 
-def _figure(document, block, counters) -> None:
+def _figure(document: DocxDocument, block: dict, counters: dict[str, int]) -> None:
     counters["figure"] += 1
     picture = io.BytesIO(base64.b64decode(block["png"]))
     paragraph = document.add_paragraph()

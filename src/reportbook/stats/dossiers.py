@@ -17,15 +17,20 @@ So received = resolved + returned/withdrawn + in progress by construction;
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from ..periods import Window
 from .form06 import COLUMN_GROUPS, COLUMN_LABELS, COLUMNS, IDENTITIES  # noqa: F401 - the form's names, re-exported
 
+if TYPE_CHECKING:
+    import datetime as dt
+
 RETURNED_OUTCOMES = ("tra_lai", "rut")
 
 
-def _ts(day) -> pd.Timestamp:
+def _ts(day: dt.date) -> pd.Timestamp:
     return pd.Timestamp(day)
 
 

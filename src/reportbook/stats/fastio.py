@@ -14,6 +14,7 @@ its peak memory is about 40 bytes a row (see README).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -26,6 +27,9 @@ from ..errors import DataError
 from ..execution import reads
 from ..periods import Window
 from .dossiers import COLUMNS, classify
+
+if TYPE_CHECKING:
+    from ..inputs.schema import Table
 
 STATISTICS_COLUMNS = ["unit", "field", "channel", "received_on", "due_on", "resolved_on", "outcome"]
 DATE_COLUMNS = ("received_on", "due_on", "resolved_on")
@@ -117,7 +121,7 @@ def count_by(frame: pd.DataFrame, window: Window, by: str = "unit") -> pd.DataFr
     return counts[COLUMNS]
 
 
-def load_parquet_table(path: Path, table, vocab: dict) -> pd.DataFrame:
+def load_parquet_table(path: Path, table: Table, vocab: dict) -> pd.DataFrame:
     """A data/<table>.parquet file typed like the CSV loader's result, its rules checked.
 
     The checks are vectorised (required cells, vocabulary codes); a broken

@@ -185,6 +185,15 @@ CASES = [
     ("binary garbage", PERIOD_FILE, _bytes(bytes(range(256)) * 8, line=2), "is binary data"),
     ("cut off mid-character", COMMON, _cut_mid_character(), "the file was cut off"),
     (
+        "cut off mid-text",
+        PERIOD_FILE,
+        (
+            lambda t: t[: t.index(" chưa theo dõi")].encode(),
+            lambda t: t.count("\n", 0, t.index(" chưa theo dõi")) + 1,
+        ),
+        "does not end with a line break, so it may have been cut off",
+    ),
+    (
         "control character",
         COMMON,
         _replace("Sở Nội vụ", "Sở Nội\x07 vụ"),

@@ -15,7 +15,9 @@ line and the fix:
 - tabs in a line's indentation, control characters, a lone carriage return,
   files that are not UTF-8 (a UTF-8 byte-order mark is fine), files larger
   than :data:`MAX_BYTES` or nested deeper than :data:`MAX_DEPTH`;
-- an empty file, more than one document, a top level that is not a mapping.
+- an empty file, more than one document, a top level that is not a mapping;
+- a file whose last line has no line break: a file cut off in the middle of a
+  text would otherwise silently give a shorter text.
 
 Numbers are read only in their plain decimal form (``12``, ``-3``, ``2.5``):
 YAML 1.1 would read ``012`` as octal 10, ``1_000`` as 1000 and ``1:20`` as 80,
@@ -122,6 +124,14 @@ def load(path: Path, shown: str, *, fix: str | None = None) -> dict:
     """The file's top-level mapping, or FileFormatError naming ``shown``, the line and the fix."""
     fix = fix or restore(shown)
     text = read_text(path, shown, max_bytes=MAX_BYTES, fix=fix)
+    if text.strip() and not text.endswith(("\n", "\r")):
+        last = text.rsplit("\n", 1)[-1]
+        raise FileFormatError(
+            shown,
+            text.count("\n") + 1,
+            f"does not end with a line break, so it may have been cut off (its last line ends "
+            f"{last[-40:]!r}); if that is its real end, add a line break after it",
+        )
     node = parse(text, shown)
     if node is None:
         raise FileFormatError(shown, None, f"is empty (only blank lines or comments); {fix}")

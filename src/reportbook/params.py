@@ -194,7 +194,7 @@ def _key_lines(data: bytes) -> dict[str, tuple[int, bool]]:
         return {}
     found: dict[str, tuple[int, bool]] = {}
 
-    def walk(node, prefix: str) -> None:
+    def walk(node: yaml.Node, prefix: str) -> None:
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 walk(value, f"{prefix}{key.value}.")

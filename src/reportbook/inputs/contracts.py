@@ -92,7 +92,7 @@ def _format_problem(section: Section, nb: dict) -> Problem | None:
     return Problem(_file(section), cell, None, None, rule, row_word="cell")
 
 
-def _in_cell(section: Section, cell: int | None, value, message: str) -> Problem:
+def _in_cell(section: Section, cell: int | None, value: str | None, message: str) -> Problem:
     return Problem(_file(section), cell, "parameters", value, message, row_word="cell")
 
 

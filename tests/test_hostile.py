@@ -16,6 +16,7 @@ from reportbook.notebook import texts
 from reportbook.periods import resolve
 from reportbook.rendering.render import visible_text
 from tests.conftest import copy_project
+from tests.faults import bad_input
 
 HOSTILE = (
     "Kế hoạch \"x\" 'y' <script>alert(1)</script> {{ 7 * 7 }} {% raw %} "
@@ -124,3 +125,83 @@ def test_hostile_data_and_params_are_shown_literally_and_escaped(tmp_path):
     assert '{{ 7 * 7 }} {% raw %} __import__("os").system("touch PWNED")' in visible
     assert "Tên <b>đậm</b> & <script>alert(2)</script>" in visible
     assert not list(tmp_path.rglob("PWNED")) and not (project.notebooks / "PWNED").exists()
+
+
+def _damage(root, relative: str, edit) -> None:
+    path = root / relative
+    path.write_bytes(edit(path.read_bytes()))
+
+
+def test_check_names_every_damaged_file_and_line_in_one_run(tmp_path):
+    root = copy_project(tmp_path).root
+    _damage(
+        root,
+        "params/common.yaml",
+        lambda b: b.replace(b"  kind_symbol: BC\n", b"  kind_symbol: BC\n  kind: X\n"),
+    )
+    _damage(root, "params/2023/annual.yaml", lambda b: b.decode().encode("cp1258", "replace"))
+    _damage(root, "notebooks/04-thu-tuc-hanh-chinh.ipynb", lambda b: b[: len(b) // 2])
+    _damage(root, "data/vocabularies.yaml", lambda b: b.replace(b"  PVHCC:", b"\tPVHCC:", 1))
+    result = _cli(root, "check", "--year", "2023")
+    err = " ".join(result.stderr.split())
+    expected = [
+        "params/common.yaml, line 23: key 'kind' appears twice",
+        "params/2023/annual.yaml, line 1: is not UTF-8",
+        "notebooks/04-thu-tuc-hanh-chinh.ipynb, line ",
+        "the file was cut off (truncated)",
+        "data/vocabularies.yaml, line 8: a tab indents this line",
+        "4 problem(s) in 4 file(s)",
+    ]
+    bad_input(result.returncode == 2 and all(e in err for e in expected))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert [e for e in expected if e not in err] == [], result.stderr
+
+
+@pytest.mark.parametrize(
+    "relative,edit,message",
+    [
+        (
+            "notebooks/04-thu-tuc-hanh-chinh.ipynb",
+            lambda b: b"[1, 2]",
+            "notebooks/04-thu-tuc-hanh-chinh.ipynb: is not a Jupyter notebook (it is a list)",
+        ),
+        (
+            "params/2023/annual.yaml",
+            lambda b: b + b"a: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\n",
+            "params/2023/annual.yaml, line 25: YAML anchors and aliases",
+        ),
+    ],
+    ids=["notebook not a notebook", "params aliases"],
+)
+def test_build_stops_at_a_damaged_file_naming_it_and_builds_nothing(
+    tmp_path, relative, edit, message
+):
+    root = copy_project(tmp_path).root
+    _damage(root, relative, edit)
+    result = _cli(root, "build", "--year", "2023", "--quiet")
+    err = " ".join(result.stderr.split())
+    bad_input(result.returncode == 2 and message in err)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert message in err, result.stderr
+    assert not (root / "outputs" / "2023" / "annual").exists()
+
+
+def test_billion_laughs_are_refused_in_bounded_time_and_memory(tmp_path):
+    import time
+    import tracemalloc
+
+    from reportbook.params import load_params
+
+    root = copy_project(tmp_path).root
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )  # 9 ** 9 = 387 million strings once expanded
+    (root / "params" / "2023" / "annual.yaml").write_text(laughs, encoding="utf-8")
+    tracemalloc.start()
+    started = time.perf_counter()
+    with pytest.raises(ConfigError, match="line 1: YAML anchors and aliases"):
+        load_params(root / "params", resolve(2023, "annual"))
+    seconds, (_, peak) = time.perf_counter() - started, tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert seconds < 1 and peak < 5_000_000

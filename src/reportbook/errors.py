@@ -6,6 +6,8 @@ can print its message and exit non-zero instead of showing a traceback::
     ReportbookError
     ├── ParameterError      year/period or another parameter is invalid
     ├── ConfigError         a params/ file is missing, malformed or incomplete
+    │   └── ParamsFileError   a params/ file cannot be read at all (encoding, YAML, shape)
+    ├── FileFormatError     a file a person edits is not the text/YAML/JSON it must be
     ├── DataError           a data/ file cannot be read or breaks a rule
     ├── InputError          `check` found problems in params, notebooks or data
     ├── SectionError        a section notebook failed while executing
@@ -133,3 +135,35 @@ class FinalEditionError(EditionError):
 
 class VerifyError(EditionError):
     """Re-executing the recorded inputs does not reproduce the archived edition."""
+
+
+class FileFormatError(ReportbookError):
+    """A file a person edits or can damage is not what it must be: its encoding,
+    its YAML or JSON, or its shape (a mapping, a notebook, a manifest).
+
+    ``file`` is the name to show (relative to the project where it has one),
+    ``line`` the 1-based line (or, with ``unit="cell"``, notebook cell) of the
+    fault when it has one, ``rule`` what is wrong and how to fix it. Raised by
+    the readers in :mod:`reportbook.inputs.textfiles` and :mod:`reportbook.inputs.yamlfiles`
+    so every reader of such a file gives the same message for the same fault.
+    """
+
+    def __init__(self, file: str, line: int | None, rule: str, *, unit: str = "line"):
+        where = f"{file}, {unit} {line}" if line is not None else file
+        super().__init__(f"{where}: {rule}")
+        self.file = file
+        self.line = line
+        self.rule = rule
+        self.unit = unit
+
+
+class ParamsFileError(ConfigError):
+    """One or both params files of a period cannot be read; ``faults`` lists each.
+
+    Both files are read before this is raised, so a damaged common.yaml and a
+    damaged period file are reported together, each at its own file and line.
+    """
+
+    def __init__(self, faults: list[FileFormatError]):
+        super().__init__("\n".join(str(f) for f in faults))
+        self.faults = list(faults)

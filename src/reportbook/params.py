@@ -11,14 +11,20 @@ missing text fails before any section runs.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from .errors import ConfigError
+from .errors import ConfigError, FileFormatError, ParamsFileError
 from .execution import reads
+from .inputs import yamlfiles
 from .periods import Period
+
+# The keys only a person can write for one report: its number and date, and its
+# lists (difficulties, directions). Everything else is shared in common.yaml.
+PERIOD_KEYS = ("report", "lists")
 
 
 class _Strict(BaseModel):
@@ -90,34 +96,62 @@ def param_files(params_dir: Path, period: Period) -> list[Path]:
 
 
 def load_params(params_dir: Path, period: Period) -> Params:
-    """Merge common.yaml and <year>/<period>.yaml and validate the result."""
+    """Merge common.yaml and <year>/<period>.yaml and validate the result.
+
+    Both files are read (by :mod:`reportbook.yamlfiles`' strict rules) before
+    anything is merged, so a fault in each is reported at once, at its own file.
+    """
     common, specific = param_files(params_dir, period)
     if not specific.exists():
         raise ConfigError(
             f"{specific}: no params for {period.label}; copy another period's file "
             f"(e.g. params/2023/annual.yaml) and edit its texts"
         )
+    documents, faults = [], []
     with reads.by_value():  # a section depends on the values it uses, not on whole files
-        merged = _merge(_read(common), _read(specific))
+        for path in (common, specific):
+            try:
+                documents.append(yamlfiles.load(path, _shown(params_dir, path)))
+            except FileFormatError as fault:
+                faults.append(fault)
+    if faults:
+        raise ParamsFileError(faults)
     try:
-        return reads.tracked(Params.model_validate(merged))
+        return reads.tracked(Params.model_validate(_merge(*documents)))
     except ValidationError as exc:
-        errors = [(".".join(str(p) for p in e["loc"]), e["msg"]) for e in exc.errors()]
-        raise ConfigError(_explain(exc, [common, specific]), errors=errors) from None
+        errors = [(_dotted(e["loc"]), _message(e)) for e in exc.errors()]
+        raise ConfigError(_explain(errors, [common, specific]), errors=errors) from None
 
 
-def _read(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: file not found") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: must be a mapping of keys to values")
-    return data
+def _shown(params_dir: Path, path: Path) -> str:
+    """'params/2023/annual.yaml': how messages name a params file."""
+    return f"{params_dir.name}/{path.relative_to(params_dir).as_posix()}"
+
+
+def _dotted(loc: tuple) -> str:
+    return ".".join(str(p) for p in loc)
+
+
+# What to do about each kind of pydantic error, in the words of a params file.
+_HINTS = {
+    "missing": "add it",
+    "extra_forbidden": "not a params key here: check its spelling and indentation, or delete it",
+    "string_type": "write text here (in quotes if it looks like a number, date, yes/no or null)",
+    "list_type": "write a list here: one '- item' line per entry, indented under the key",
+    "dict_type": "write 'key: value' lines here, indented under the key",
+    "model_type": "write 'key: value' lines here, indented under the key",
+    "date_type": "write the date as dd/mm/yyyy, or null until the report is signed",
+    "date_parsing": "write the date as dd/mm/yyyy, or null until the report is signed",
+    "date_from_datetime_parsing": "write the date as dd/mm/yyyy, or null until it is signed",
+    "date_from_datetime_inexact": "write the date as dd/mm/yyyy, without a time",
+    "value_error": "write the date as dd/mm/yyyy, or null until the report is signed",
+}
+
+
+def _message(error: dict) -> str:
+    """pydantic's message and, where known, what to write instead."""
+    hint = _HINTS.get(error["type"])
+    return f"{error['msg']} ({hint})" if hint else error["msg"]
 
 
 def _merge(base: dict, override: dict) -> dict:
@@ -131,11 +165,9 @@ def _merge(base: dict, override: dict) -> dict:
     return merged
 
 
-def _explain(exc: ValidationError, files: list[Path]) -> str:
+def _explain(errors: list[tuple[str, str]], files: list[Path]) -> str:
     lines = [f"params for this period are invalid ({' + '.join(str(f) for f in files)}):"]
-    for err in exc.errors():
-        where = ".".join(str(p) for p in err["loc"])
-        lines.append(f"  {where}: {err['msg']}")
+    lines += [f"  {where}: {message}" for where, message in errors]
     return "\n".join(lines)
 
 
@@ -143,11 +175,22 @@ def key_lines(path: Path) -> dict[str, tuple[int, bool]]:
     """``{dotted key: (line of its value, value is a block scalar)}`` of a YAML file.
 
     Lets a message about a text point at the line of the params file to edit,
-    not just at the key.
+    not just at the key. A file that cannot be read has no lines (its own
+    problem is reported where it is read).
     """
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
+        return _key_lines(path.read_bytes())
+    except OSError:
+        return {}
+
+
+@lru_cache(maxsize=16)
+def _key_lines(data: bytes) -> dict[str, tuple[int, bool]]:
+    """key_lines of a file's bytes; checks ask for many keys of the same two files."""
+    try:
+        text = data.decode("utf-8-sig")
+        root = yamlfiles.parse(text, "params")
+    except (UnicodeDecodeError, FileFormatError):
         return {}
     found: dict[str, tuple[int, bool]] = {}
 
@@ -170,7 +213,9 @@ def key_lines(path: Path) -> dict[str, tuple[int, bool]]:
 def origin(params_dir: Path, period: Period, dotted: str) -> tuple[str, int | None]:
     """The params file (relative to the project) that sets ``dotted`` last, and its line.
 
-    A key that is missing or invalid is placed at its nearest parent that exists.
+    A key that is missing or invalid is placed at its nearest parent that exists;
+    one with no parent in either file, in the file that holds such keys: the
+    period's file for :data:`PERIOD_KEYS`, common.yaml for the rest.
     """
     parts = dotted.split(".")
     for depth in range(len(parts), 0, -1):
@@ -179,7 +224,8 @@ def origin(params_dir: Path, period: Period, dotted: str) -> tuple[str, int | No
         for path in param_files(params_dir, period):
             lines = key_lines(path)
             if key in lines:
-                found = (path.relative_to(params_dir.parent).as_posix(), lines[key][0])
+                found = (_shown(params_dir, path), lines[key][0])
         if found:
             return found
-    return (f"params/{period.year}/{period.code}.yaml", None)
+    files = [_shown(params_dir, f) for f in param_files(params_dir, period)]
+    return (files[1] if parts[0] in PERIOD_KEYS else files[0], None)

@@ -7,16 +7,17 @@ in the report, so there is no second list to keep in step.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ConfigError, ParameterError
+from .errors import ConfigError, FileFormatError, ParameterError
+from .inputs.textfiles import kind, load_json, restore
 
 # The tag that marks a cell as a note for the notebook's reader, never part of
 # the report: the contract between a section notebook and every renderer.
 REMOVE_CELL_TAG = "remove_cell"
+CELL_TYPES = ("code", "markdown", "raw")
 
 _NAME = re.compile(r"^(?P<number>\d{2})-(?P<slug>[a-z0-9-]+)\.ipynb$")
 
@@ -74,12 +75,45 @@ def select(sections: list[Section], wanted: list[str] | None) -> list[Section]:
     return sorted(chosen, key=lambda s: s.number)
 
 
+def shown(path: Path) -> str:
+    """'notebooks/04-thu-tuc-hanh-chinh.ipynb': how messages name a section notebook."""
+    return f"notebooks/{Path(path).name}"
+
+
+def read_notebook(path: Path) -> dict:
+    """A section notebook's JSON, checked as far as the build relies on it.
+
+    A notebook is edited in Jupyter but also copied, merged by git and cut off
+    by a full disk; whatever happened, the message names the notebook, the
+    line or cell, and the fix, instead of a JSON or KeyError traceback from
+    the first reader that trips on it. (``check`` also validates the whole
+    notebook format with nbformat.)
+    """
+    name = shown(path)
+    nb = load_json(path, name, bom_ok=False)
+    fix = "open it in JupyterLab and save it, or " + restore(name)
+    if not isinstance(nb, dict) or "cells" not in nb or "nbformat" not in nb:
+        what = "a JSON object without 'cells' and 'nbformat'" if isinstance(nb, dict) else kind(nb)
+        raise FileFormatError(name, None, f"is not a Jupyter notebook (it is {what}); {fix}")
+    if nb["nbformat"] != 4 or not isinstance(nb["cells"], list):
+        rule = f"is not a version 4 Jupyter notebook (nbformat {nb['nbformat']!r}); {fix}"
+        raise FileFormatError(name, None, rule)
+    for number, cell in enumerate(nb["cells"], 1):
+        source = cell.get("source") if isinstance(cell, dict) else None
+        text = isinstance(source, str) or (
+            isinstance(source, list) and all(isinstance(s, str) for s in source)
+        )
+        if not text or cell.get("cell_type") not in CELL_TYPES:
+            rule = f"is not a notebook cell (a cell has a cell_type and its source text); {fix}"
+            raise FileFormatError(name, number, rule, unit="cell")
+    return nb
+
+
 def code_cells(path: Path) -> list[str]:
     """The source of each code cell (plain JSON: nbformat's schema check costs 5 ms a file)."""
-    cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
     return [
         "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
-        for c in cells
+        for c in read_notebook(path)["cells"]
         if c["cell_type"] == "code"
     ]
 

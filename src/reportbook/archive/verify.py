@@ -9,14 +9,15 @@ happens in a temporary copy of the project, so the archive is never touched.
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from ..errors import EditionError, VerifyError
+from ..errors import EditionError, FileFormatError, ParameterError, VerifyError
+from ..inputs.textfiles import kind, load_json
 from ..paths import Project
+from ..periods import resolve
 from .edition import MANIFEST, integrity_problems
 from .manifest import hashes
 
@@ -64,14 +65,72 @@ class Verdict:
         return out
 
 
+# What verify reads from a manifest: each key, what it records, and what it must be.
+MANIFEST_KEYS = {
+    "parameters": "the year and period the edition was built for",
+    "inputs": "the hash of every input file",
+    "outputs": "the hash of every output file",
+}
+DAMAGED = (
+    "restore manifest.json from a backup of the edition: verify compares the edition "
+    "with what it records, so it cannot be rebuilt"
+)
+
+
 def read_manifest(edition: Path) -> dict:
+    """The edition's manifest.json, checked for everything verify reads from it.
+
+    The build writes it, but it lives in a folder anyone can edit, copy or cut
+    off; a damaged one is named with the key that is wrong, never a KeyError.
+    """
     path = edition / MANIFEST
+    if not path.exists():
+        raise EditionError(f"{edition} is not an edition: it has no {MANIFEST}")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise EditionError(f"{edition} is not an edition: it has no {MANIFEST}") from None
-    except ValueError as exc:
-        raise EditionError(f"{path} is not valid JSON: {exc}") from None
+        manifest = load_json(path, str(path), fix=DAMAGED)
+    except FileFormatError as fault:
+        raise EditionError(str(fault)) from None
+    problem = manifest_problem(manifest)
+    if problem:
+        raise EditionError(f"{path}: {problem}; {DAMAGED}")
+    return manifest
+
+
+def manifest_problem(manifest: object) -> str | None:
+    """What is missing or wrong in a manifest's keys that verify reads, or None."""
+    if not isinstance(manifest, dict):
+        return f"must be a JSON object, not {kind(manifest)}"
+    for key, what in MANIFEST_KEYS.items():
+        if key not in manifest:
+            return f"has no {key!r} ({what})"
+        if not isinstance(manifest[key], dict):
+            return f"{key!r} ({what}) must be an object, not {kind(manifest[key])}"
+    if not isinstance(manifest.get("results", {}), dict):
+        return f"'results' must be an object, not {kind(manifest['results'])}"
+    parameters = manifest["parameters"]
+    try:
+        resolve(parameters.get("year"), parameters.get("period"))
+    except ParameterError as exc:
+        return f"'parameters': {exc}"
+    for key, inside, where in (
+        ("inputs", COPIED, "a file under data/, params/ or notebooks/"),
+        ("outputs", None, "a file inside the edition"),
+    ):
+        for name, digest in manifest[key].items():
+            if not _relative(name, inside) or not isinstance(digest, str):
+                return f"{key!r} holds {name!r}: {digest!r}, which is not {where} and its hash"
+    return None
+
+
+def _relative(name: str, folders: tuple[str, ...] | None) -> bool:
+    """A relative path with no '..', inside one of ``folders`` when given."""
+    parts = PurePosixPath(name).parts
+    return (
+        bool(parts)
+        and not name.startswith("/")
+        and ".." not in parts
+        and (folders is None or parts[0] in folders)
+    )
 
 
 def changed_inputs(manifest: dict, root: Path) -> list[str]:

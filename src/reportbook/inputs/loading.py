@@ -13,9 +13,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
-from ..errors import DataError
+from ..errors import DataError, FileFormatError
+from . import yamlfiles
 from .problems import Problem, report
 from .schema import TABLES, Table
 from .tabular import RawTable, find_file, nfc, read_table
@@ -31,11 +30,9 @@ def load_vocabularies(data_dir: Path) -> dict[str, dict[str, object]]:
     """Read data/vocabularies.yaml; every code is compared as NFC text."""
     path = data_dir / VOCABULARIES
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
-        raise DataError(f"{path}: file not found", path=path) from None
-    except yaml.YAMLError as exc:
-        raise DataError(f"{path}: not valid YAML: {exc}", path=path) from None
+        raw = yamlfiles.load(path, f"data/{VOCABULARIES}")  # params' rules: see yamlfiles
+    except FileFormatError as exc:
+        raise DataError(str(exc), path=path) from None
     if not isinstance(raw, dict) or not all(isinstance(m, dict | None) for m in raw.values()):
         raise DataError(f"{path}: must map each vocabulary name to its codes", path=path)
     vocab = {k: {nfc(str(c)): v for c, v in (m or {}).items()} for k, m in raw.items()}

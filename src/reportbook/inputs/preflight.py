@@ -10,11 +10,12 @@ none.
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING
 
 import jinja2
 
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError, InputError, ParamsFileError
 from ..notebook import texts
 from ..params import Params, load_params, origin, param_files
 from ..paths import Project
@@ -35,7 +36,7 @@ def params_problems(project: Project, period: Period, sections: list[Section]) -
     except ConfigError as exc:
         return _config_problems(exc, project, period)
     needed = uses(sections)
-    problems = _missing(params, needed, project, period)
+    problems = _missing(params, needed, project, period) + _unused(params, needed, project, period)
     for key, template in params.texts.items():
         problems.extend(_syntax(template, f"texts.{key}", project, period))
     for key, entries in params.lists.items():
@@ -45,7 +46,9 @@ def params_problems(project: Project, period: Period, sections: list[Section]) -
 
 
 def _config_problems(exc: ConfigError, project: Project, period: Period) -> list[Problem]:
-    """One problem per invalid key, at the file and line that sets it."""
+    """One problem per unreadable file or invalid key, at the file and line to edit."""
+    if isinstance(exc, ParamsFileError):
+        return [Problem(f.file, f.line, None, None, f.rule, row_word="line") for f in exc.faults]
     if not exc.errors:
         return [Problem(f"params/{period.year}/{period.code}.yaml", None, None, None, str(exc))]
     found = []
@@ -76,6 +79,29 @@ def _missing(params: Params, needed: Uses, project: Project, period: Period) -> 
                         row_word="line",
                     )
                 )
+    return problems
+
+
+def _unused(params: Params, needed: Uses, project: Project, period: Period) -> list[Problem]:
+    """Texts and lists no section renders: a misspelt key would silently not override.
+
+    (``texts: {closng: ...}`` in a period's file leaves the shared ``closing`` in
+    the report without a word.) Skipped when a notebook cannot be read, since
+    the keys it renders are then unknown.
+    """
+    if needed.unreadable:
+        return []
+    problems = []
+    for kind, have, want in (
+        ("texts", params.texts, needed.texts),
+        ("lists", params.lists, needed.lists),
+    ):
+        for key in sorted(set(have) - set(want)):
+            close = difflib.get_close_matches(key, list(want), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            file, line = origin(project.params, period, f"{kind}.{key}")
+            rule = f"is not rendered by any section: {hint}check its spelling, or delete it"
+            problems.append(Problem(file, line, f"{kind}.{key}", None, rule, row_word="line"))
     return problems
 
 

@@ -23,7 +23,8 @@ class Problem:
     value: str
     rule: str
     sheet: str | None = None
-    row_word: str = "row"  # "line" for params files
+    row_word: str = "row"  # "line" for params files, "record" for Parquet
+    severity: str = "error"  # or "warning": shown, but nothing stops
 
     def __str__(self) -> str:
         place = self.file

@@ -20,6 +20,8 @@ from .tabular import RawTable
 
 DATE_RULE = "is not a date dd/mm/yyyy (or yyyy-mm-dd)"
 INT_RULE = "is not a whole number"
+BIGGEST = 10**15 - 1  # exact as a float and as an int64, far beyond any count or day
+BIG_RULE = f"is too large to store (at most {len(str(BIGGEST))} digits)"
 REQUIRED_RULE = "is empty but required"
 DUPLICATE_RULE = "is a duplicate id"
 
@@ -31,6 +33,11 @@ def _check(holds, rule: str) -> pa.Check:
 def _whole(values: pd.Series) -> pd.Series:
     numbers = pd.to_numeric(values, errors="coerce")
     return numbers.notna() & (numbers % 1 == 0)
+
+
+def _fits(values: pd.Series) -> pd.Series:
+    numbers = pd.to_numeric(values, errors="coerce")
+    return numbers.isna() | (numbers.abs() <= BIGGEST)
 
 
 def _vocab_rule(column: Column, allowed) -> pa.Check:
@@ -58,7 +65,8 @@ def column_checks(column: Column, vocab: dict, key: bool) -> list[pa.Check]:
         checks.append(_check(lambda s: (s == "") | parse_dates(s).notna(), DATE_RULE))
     elif column.kind == "int":
         checks.append(_check(lambda s: (s == "") | _whole(s), INT_RULE))
-    elif column.kind in ("code", "codes"):
+        checks.append(_check(_fits, BIG_RULE))
+    elif column.kind in ("code", "codes") and vocab.get(column.vocab):
         checks.append(_vocab_rule(column, vocab.get(column.vocab, {})))
     if key:
         checks.append(_check(lambda s: (s == "") | ~s.duplicated(keep="first"), DUPLICATE_RULE))
@@ -81,13 +89,11 @@ def missing_columns(raw: RawTable, table: Table) -> list[Problem]:
     if not missing:
         return []
     return [
-        Problem(
-            raw.path.name,
-            1,
+        raw.problem(
+            None if raw.row_word == "record" else 1,
             None,
             None,
             f"missing column(s) {', '.join(missing)}; expected {', '.join(table.column_names)}",
-            sheet=raw.sheet,
         )
     ]
 
@@ -114,6 +120,6 @@ def _problems(raw: RawTable, table: Table, cases: pd.DataFrame) -> list[Problem]
             continue  # schema-level failures (none expected: columns were checked above)
         row = int(case.index)
         value = raw.frame.at[row, case.column]
-        found.append(Problem(raw.path.name, row, case.column, value, case.check, sheet=raw.sheet))
+        found.append(raw.problem(row, case.column, value, case.check))
     order = {name: i for i, name in enumerate(table.column_names)}
-    return sorted(set(found), key=lambda p: (p.row, order.get(p.column, 99), p.rule))
+    return sorted(set(found), key=lambda p: (p.row or 0, order.get(p.column, 99), p.rule))

@@ -53,6 +53,7 @@ class BuildContext:
     params: Params | None  # None until readable; validation says why not
     force: bool = False
     runs: list[SectionRun] = field(default_factory=list)  # every section's outcome so far
+    warnings: list = field(default_factory=list)  # implausible data values (inputs.plausible)
 
     @classmethod
     def create(

@@ -64,7 +64,9 @@ def _text(path: Path, name: str, column: pa.ChunkedArray) -> pd.Series:
         )
         raise DataError(str(problem), path=path, column=name, problems=[problem])
     try:
-        return pc.cast(column, pa.large_string()).fill_null("").to_pandas().astype(str)
+        text = pc.cast(column, pa.large_string())
+        text.validate(full=True)  # binary cast unchecked: invalid UTF-8 shows here
+        return text.fill_null("").to_pandas().astype(str)
     except pa.ArrowInvalid as exc:
         problem = Problem(path.name, None, name, None, f"is not UTF-8 text: {exc}")
         raise DataError(str(problem), path=path, column=name, problems=[problem]) from None

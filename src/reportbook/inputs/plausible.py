@@ -52,7 +52,8 @@ def warnings(tables: dict[str, RawTable], year: int) -> list[Problem]:
                 found.extend(_dates(raw, name, column.name, year))
             elif (name, column.name) in INT_BOUNDS:
                 found.extend(_bounded(raw, column.name, *INT_BOUNDS[name, column.name]))
-    return found
+    order = {(t, c.name): i for t, table in TABLES.items() for i, c in enumerate(table.columns)}
+    return sorted(found, key=lambda p: (p.file, p.row, order.get((p.file.split(".")[0], p.column))))
 
 
 def _dates(raw: RawTable, table: str, column: str, year: int) -> list[Problem]:

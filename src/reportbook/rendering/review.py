@@ -3,7 +3,8 @@
 Written to ``<edition>/review/``: ``index.html`` links every page,
 ``sections/NN-slug.html`` shows each executed section notebook with code and
 outputs (nbconvert's lab template without its network scripts, images
-embedded), ``checks.html`` lists every identity verified on the figures, and
+embedded), ``checks.html`` lists every identity verified on the figures and
+the data warnings of the build, and
 ``manifest.html`` the parameters, window and input hashes. Every page opens
 offline and links only to files of the same edition.
 """
@@ -68,8 +69,13 @@ def write(
     checks: list[Check],
     title: str,
     cache=None,
+    warnings=(),
 ) -> Path:
-    """Write the reviewer edition under ``edition/review``; return its index page."""
+    """Write the reviewer edition under ``edition/review``; return its index page.
+
+    ``warnings`` (implausible data values, :mod:`reportbook.inputs.plausible`)
+    are listed on the checks page, so a reviewer sees what the build let through.
+    """
     root = edition / REVIEW_DIR
     (root / "sections").mkdir(parents=True, exist_ok=True)
     write_sections(section_paths, root / "sections", cache)
@@ -88,7 +94,10 @@ def write(
                 "files": [{"href": h, "label": label} for h, label in EDITION_FILES],
             },
         ),
-        "checks.html": ("checks.html.j2", {"page_title": "Kiểm tra số liệu", "checks": checks}),
+        "checks.html": (
+            "checks.html.j2",
+            {"page_title": "Kiểm tra số liệu", "checks": checks, "warnings": list(warnings)},
+        ),
         "manifest.html": (
             "manifest.html.j2",
             {"page_title": "Nguồn và phiên bản", "manifest": manifest},

@@ -34,7 +34,8 @@ def load_vocabularies(data_dir: Path) -> dict[str, dict[str, object]]:
     """Read data/vocabularies.yaml; every code is compared as NFC text."""
     path = data_dir / VOCABULARIES
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10× faster, same result
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
     except FileNotFoundError:
         raise DataError(f"{path}: file not found", path=path) from None
     except yaml.YAMLError as exc:

@@ -150,6 +150,15 @@ def test_a_csv_that_is_not_utf8_names_the_line_and_the_fix(data, encoding, words
     assert clear and words in problems[0].rule, [str(p) for p in problems]
 
 
+def test_utf16_without_its_bom_is_named(data):
+    text = (data / "dossiers.csv").read_text(encoding="utf-8")
+    (data / "dossiers.csv").write_bytes(text.encode("utf-16-le"))
+    problems = [str(p) for p in Dataset(data).problems() if p.file == "dossiers.csv"]
+    expected = "dossiers.csv, row 1: looks like UTF-16 without a BOM; save the file as 'CSV UTF-8'"
+    bad_input(problems == [expected])
+    assert problems == [expected]
+
+
 def _sheet(data, table="staff"):
     frame = text_frame(ROOT / "data", table)
     write_as(data, table, frame, "xlsx")

@@ -35,6 +35,8 @@ def decode(path: Path) -> str:
     data = path.read_bytes()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
+    elif b"\x00" in data[:400]:  # NUL bytes in the header: UTF-16 saved without its BOM
+        raise _error(path, 1, "looks like UTF-16 without a BOM; save the file as 'CSV UTF-8'")
     else:
         encoding = "utf-8-sig"
     try:

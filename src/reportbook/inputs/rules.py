@@ -22,7 +22,10 @@ from .tabular import RawTable
 def parse_dates(values: pd.Series) -> pd.Series:
     """Dates written dd/mm/yyyy or ISO yyyy-mm-dd; anything else becomes NaT."""
     parsed = pd.to_datetime(values, format="%d/%m/%Y", errors="coerce")
-    return parsed.fillna(pd.to_datetime(values, format="%Y-%m-%d", errors="coerce"))
+    rest = parsed.isna() & (values != "")  # only these can be ISO: parse them alone
+    if rest.any():
+        parsed[rest] = pd.to_datetime(values[rest], format="%Y-%m-%d", errors="coerce")
+    return parsed.astype("datetime64[us]")  # one unit whichever format the file used
 
 
 # "72/KH-SLĐTBXH", "20/2023/QĐ-UBND", "20-CT/TW", "02a/KH-SLĐTBXH", "121/2020/QH14"

@@ -91,14 +91,12 @@ def typed(raw: RawTable, table: Table) -> pd.DataFrame:
     """The validated text cells as dates, nullable integers and text, indexed from 0."""
     import pandas as pd
 
-    from .rules import parse_dates
-
     frame = raw.frame
     columns = {}
     for column in table.columns:
         values = frame[column.name]
         if column.kind == "date":
-            values = parse_dates(values)
+            values = raw.dates(column.name)
         elif column.kind == "int":
             values = pd.to_numeric(values.where(values != ""), errors="coerce").astype("Int64")
         columns[column.name] = values

@@ -24,7 +24,6 @@ import datetime as dt
 import pandas as pd
 
 from .problems import Problem
-from .rules import parse_dates
 from .schema import TABLES
 from .tabular import RawTable
 
@@ -60,7 +59,7 @@ def warnings(tables: dict[str, RawTable], year: int) -> list[Problem]:
 def _dates(raw: RawTable, table: str, column: str, year: int) -> list[Problem]:
     first, last = date_span(table, year)
     values = raw.frame[column]
-    dates = parse_dates(values)
+    dates = raw.dates(column)
     outside = dates.notna() & ((dates < pd.Timestamp(first)) | (dates > pd.Timestamp(last)))
     rule = (
         f"is outside the plausible dates {first:%d/%m/%Y}–{last:%d/%m/%Y} "

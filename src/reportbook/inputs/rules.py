@@ -38,22 +38,24 @@ class RowRule:
 
     column: str
     rule: str
-    holds: Callable[[pd.DataFrame], pd.Series]
+    holds: Callable[[RawTable], pd.Series]
 
 
-def _not_before(later: str, earlier: str) -> Callable[[pd.DataFrame], pd.Series]:
-    def holds(frame: pd.DataFrame) -> pd.Series:
-        a, b = parse_dates(frame[later]), parse_dates(frame[earlier])
+def _not_before(later: str, earlier: str) -> Callable[[RawTable], pd.Series]:
+    def holds(raw: RawTable) -> pd.Series:
+        a, b = raw.dates(later), raw.dates(earlier)
         return a.isna() | b.isna() | (a >= b)
 
     return holds
 
 
-def _both_or_neither(frame: pd.DataFrame) -> pd.Series:
+def _both_or_neither(raw: RawTable) -> pd.Series:
+    frame = raw.frame
     return (frame["resolved_on"] == "") == (frame["outcome"] == "")
 
 
-def _well_formed_number(frame: pd.DataFrame) -> pd.Series:
+def _well_formed_number(raw: RawTable) -> pd.Series:
+    frame = raw.frame
     return frame["number_symbol"].map(lambda v: v == "" or bool(NUMBER_SYMBOL.match(v)))
 
 
@@ -128,7 +130,7 @@ def _same_field(dossiers: RawTable, procedures: RawTable) -> list[Problem]:
 
 def _unique_number_per_year(documents: RawTable) -> list[Problem]:
     frame = documents.frame
-    years = parse_dates(frame["issued_on"]).dt.year
+    years = documents.dates("issued_on").dt.year
     numbered = (frame["number_symbol"] != "") & years.notna()  # a bad date is reported itself
     dupes = frame[numbered & pd.DataFrame({"n": frame["number_symbol"], "y": years}).duplicated()]
     return [

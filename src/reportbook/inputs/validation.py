@@ -14,7 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .problems import Problem
-from .rules import ROW_RULES, parse_dates
+from .rules import ROW_RULES
 from .schema import Column, Table
 from .tabular import RawTable
 
@@ -56,13 +56,14 @@ def _vocab_rule(column: Column, allowed) -> pa.Check:
     return _check(holds, rule)
 
 
-def column_checks(column: Column, vocab: dict, key: bool) -> list[pa.Check]:
-    """The pandera checks of one declared column (cells are text)."""
+def column_checks(column: Column, vocab: dict, key: bool, raw: RawTable) -> list[pa.Check]:
+    """The pandera checks of one declared column of ``raw`` (cells are text)."""
     checks = []
     if column.required:
         checks.append(_check(lambda s: s != "", REQUIRED_RULE))
     if column.kind == "date":
-        checks.append(_check(lambda s: (s == "") | parse_dates(s).notna(), DATE_RULE))
+        dates = raw.dates(column.name)  # parsed once, shared with the row rules and typing
+        checks.append(_check(lambda s: (s == "") | dates.notna(), DATE_RULE))
     elif column.kind == "int":
         checks.append(_check(lambda s: (s == "") | _whole(s), INT_RULE))
         checks.append(_check(_fits, BIG_RULE))
@@ -73,13 +74,13 @@ def column_checks(column: Column, vocab: dict, key: bool) -> list[pa.Check]:
     return checks
 
 
-def table_schema(table: Table, vocab: dict) -> pa.DataFrameSchema:
-    """The pandera schema of a data file's text cells, with its row rules."""
+def table_schema(table: Table, vocab: dict, raw: RawTable) -> pa.DataFrameSchema:
+    """The pandera schema of ``raw``'s text cells, with its row rules."""
     columns = {
-        c.name: pa.Column(str, column_checks(c, vocab, key=c.name == table.key), nullable=False)
+        c.name: pa.Column(str, column_checks(c, vocab, c.name == table.key, raw), nullable=False)
         for c in table.columns
     }
-    rules = [_check(r.holds, r.rule) for r in ROW_RULES.get(table.name, [])]
+    rules = [_check(lambda _, r=r: r.holds(raw), r.rule) for r in ROW_RULES.get(table.name, [])]
     return pa.DataFrameSchema(columns, checks=rules, strict=False, coerce=False)
 
 
@@ -104,7 +105,7 @@ def validate_table(raw: RawTable, table: Table, vocab: dict) -> list[Problem]:
     if missing:
         return missing
     try:
-        table_schema(table, vocab).validate(raw.frame, lazy=True)
+        table_schema(table, vocab, raw).validate(raw.frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
         return _problems(raw, table, exc.failure_cases)
     return []

@@ -71,11 +71,7 @@ def write(
     cache=None,
     warnings=(),
 ) -> Path:
-    """Write the reviewer edition under ``edition/review``; return its index page.
-
-    ``warnings`` (implausible data values, :mod:`reportbook.inputs.plausible`)
-    are listed on the checks page, so a reviewer sees what the build let through.
-    """
+    """Write ``edition/review`` (data ``warnings`` on the checks page); return its index page."""
     root = edition / REVIEW_DIR
     (root / "sections").mkdir(parents=True, exist_ok=True)
     write_sections(section_paths, root / "sections", cache)
@@ -83,6 +79,7 @@ def write(
     window = f"{manifest['window']['start']} – {manifest['window']['end']}"
     common = {"title": title, "window": window}
     passed = sum(c.passed for c in checks)
+    found = {"checks": checks, "warnings": list(warnings)}  # warnings: inputs.plausible
     pages = {
         "index.html": (
             "index.html.j2",
@@ -94,10 +91,7 @@ def write(
                 "files": [{"href": h, "label": label} for h, label in EDITION_FILES],
             },
         ),
-        "checks.html": (
-            "checks.html.j2",
-            {"page_title": "Kiểm tra số liệu", "checks": checks, "warnings": list(warnings)},
-        ),
+        "checks.html": ("checks.html.j2", {"page_title": "Kiểm tra số liệu", **found}),
         "manifest.html": (
             "manifest.html.j2",
             {"page_title": "Nguồn và phiên bản", "manifest": manifest},

@@ -39,12 +39,13 @@ def read_parquet(path: Path) -> pd.DataFrame:
         problem = Problem(path.name, None, None, None, f"cannot be read as Parquet: {exc}")
         raise DataError(f"{problem}", path=path, problems=[problem]) from None
     columns = {name: _text(path, name, table[name]) for name in table.column_names}
-    frame = pd.DataFrame({name: s.to_numpy() for name, s in columns.items()}, dtype=str)
+    frame = pd.DataFrame(columns)  # every column has the same RangeIndex: nothing to align
     frame.index = range(1, table.num_rows + 1)
     return frame
 
 
 def _text(path: Path, name: str, column: pa.ChunkedArray) -> pd.Series:
+    import pandas as pd
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -66,7 +67,7 @@ def _text(path: Path, name: str, column: pa.ChunkedArray) -> pd.Series:
     try:
         text = pc.cast(column, pa.large_string())
         text.validate(full=True)  # binary cast unchecked: invalid UTF-8 shows here
-        return text.fill_null("").to_pandas().astype(str)
+        return pd.Series(pd.array(text.fill_null(""), dtype="str"))
     except pa.ArrowInvalid as exc:
         problem = Problem(path.name, None, name, None, f"is not UTF-8 text: {exc}")
         raise DataError(str(problem), path=path, column=name, problems=[problem]) from None

@@ -118,7 +118,7 @@ SHAPE_CASES = [
 def test_a_badly_shaped_csv_is_one_message_naming_the_line(data, edit, row, words):
     problems = _problems_of(data, edit(_lines(data)))
     clear = len(problems) == 1 and problems[0].row == row and words in str(problems[0])
-    bad_input(clear)
+    bad_input(clear and row is not None)  # an empty file has no row to name
     assert clear, [str(p) for p in problems]
     assert "Error tokenizing" not in str(problems[0])  # never the parser's own text
 
@@ -196,17 +196,12 @@ def test_an_empty_sheet_and_a_repeated_header_are_named(data):
     book.active.cell(row=1, column=6, value="unit")
     book.save(data / "staff.xlsx")
     repeated = [str(p) for p in Dataset(data).problems()]
-    bad_input(
-        empty
-        == ["staff.xlsx, sheet 'Xuất dữ liệu': the sheet is empty: row 1 must name the columns"]
-    )
-    bad_input(
-        repeated
-        == ["staff.xlsx, sheet 'Xuất dữ liệu', row 1: column(s) 'unit' appear more than once"]
-    )
+    expected_repeated = [
+        "staff.xlsx, sheet 'Xuất dữ liệu', row 1: column(s) 'unit' appear more than once"
+    ]
+    bad_input(False)  # the empty sheet is named, but has no row to point at
+    bad_input(repeated == expected_repeated)
     assert empty == [
         "staff.xlsx, sheet 'Xuất dữ liệu': the sheet is empty: row 1 must name the columns"
     ]
-    assert repeated == [
-        "staff.xlsx, sheet 'Xuất dữ liệu', row 1: column(s) 'unit' appear more than once"
-    ]
+    assert repeated == expected_repeated

@@ -34,6 +34,7 @@ class BuildResult:
     period: Period
     runs: list[SectionRun]
     manifest: dict = field(default_factory=dict)
+    warnings: list = field(default_factory=list)  # implausible data values (inputs.plausible)
 
 
 def build(
@@ -65,13 +66,13 @@ def build(
                 render_all(ctx, stage, merged, manifest, found)
                 write_manifest(manifest, stage)
             publish(stage, ctx.edition)
-    return BuildResult(ctx.edition, ctx.target, ctx.runs, manifest)
+    return BuildResult(ctx.edition, ctx.target, ctx.runs, manifest, ctx.warnings)
 
 
 def check_inputs(ctx: BuildContext) -> None:
     """Validate params, notebooks and data (or know they passed before); read the params."""
     ctx.progress.step("checking params, notebooks and data")
-    require_valid(ctx.project, ctx.target, ctx.every, cache=ctx.cache)
+    ctx.warnings = require_valid(ctx.project, ctx.target, ctx.every, cache=ctx.cache)
     ctx.require_params()
 
 

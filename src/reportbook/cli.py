@@ -135,6 +135,7 @@ def _build(args: argparse.Namespace, console: Console) -> int:
     cached = [r for r in result.runs if r.reused_from == "cache"]
     kept = [r for r in result.runs if r.reused_from == "edition"]
     total = sum(r.seconds for r in executed)
+    _print_warnings(console, result.warnings)
     console.print(
         f"built {result.period.label} in {result.edition} "
         f"({len(executed)} section(s) executed, {len(cached)} reused from the cache"
@@ -152,9 +153,22 @@ def _check(args: argparse.Namespace, console: Console) -> int:
 
     period = resolve(args.year, args.period)
     project = Project.locate()
-    require_valid(project, period, discover(project.notebooks))
-    console.print(f"inputs for {period.label} are valid (params, notebooks, data)", highlight=False)
+    warnings = require_valid(project, period, discover(project.notebooks))
+    _print_warnings(console, warnings)
+    also = f"; look at the {len(warnings)} warning(s) above" if warnings else ""
+    console.print(
+        f"inputs for {period.label} are valid (params, notebooks, data){also}", highlight=False
+    )
     return 0
+
+
+def _print_warnings(console: Console, warnings: list) -> None:
+    """Implausible data values: listed with their place; they never change the exit code."""
+    if warnings:
+        from .inputs.problems import report
+
+        text = f"warning: data values to look at:\n{report(warnings, noun='warning')}"
+        console.print(text, highlight=False, markup=False, soft_wrap=True)
 
 
 def _finalize(args: argparse.Namespace, console: Console) -> int:

@@ -65,6 +65,7 @@ class BuildContext:
     cache: Cache | None = None
     runs: list[SectionRun] = field(default_factory=list)  # every section's outcome so far
     notices: list[str] = field(default_factory=list)  # damaged caches or reused files replaced
+    warnings: list = field(default_factory=list)  # implausible data values (inputs.plausible)
 
     @classmethod
     def create(

@@ -153,7 +153,7 @@ def test_an_unreadable_workbook_is_named_without_a_traceback(data):
     (data / "staff.xlsx").write_bytes(b"not a zip file")
     problems = Dataset(data).problems()
     bad_input(False)
-    assert any("staff.xlsx: cannot be read as an Excel workbook" in p.rule for p in problems)
+    assert any("staff.xlsx: cannot be read as an Excel workbook" in str(p) for p in problems)
 
 
 def test_excel_rows_are_numbered_as_excel_shows_them(data):

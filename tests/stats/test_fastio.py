@@ -36,7 +36,7 @@ def test_fast_statistics_equal_the_reports_statistics(source, by, period, record
     window = resolve(2023, period).window
     path = ROOT / "data" / "dossiers.csv" if source == "csv" else parquet_file
 
-    result = fastio.window_statistics(path, window, by)
+    result = fastio.window_statistics(path, window, by, data_dir=ROOT / "data")
 
     expected = dossiers.statistics(records, window, by)
     pd.testing.assert_frame_equal(result, expected, check_dtype=False, check_names=False)
@@ -47,8 +47,8 @@ def test_a_file_that_is_not_dossiers_is_a_data_error(tmp_path):
 
     path = tmp_path / "dossiers.parquet"
     path.write_bytes(b"not parquet")
-    with pytest.raises(DataError, match="cannot be read as dossiers"):
-        fastio.read_dossiers(path)
+    with pytest.raises(DataError, match=r"dossiers\.parquet: cannot be read as Parquet"):
+        fastio.read_dossiers(path, data_dir=ROOT / "data")
 
 
 def test_a_parquet_file_in_data_replaces_the_csv_with_the_same_figures(

@@ -94,7 +94,7 @@ def _dmy(column: pa.ChunkedArray) -> pa.Array:
 @pytest.mark.parametrize("period", ["2023/annual", "2023/q1", "2022/m12", "2024/h1"])
 def test_generated_files_in_every_format_match_the_report(generated, source, period):
     window = resolve(*period.split("/")).window
-    frame = fastio.read_dossiers(generated / "d.parquet")
+    frame = fastio.read_unchecked(generated / "d.parquet")  # generated codes: no vocabularies
     frame["unit"] = frame["unit"].astype(object)  # as the report's loader types it: sorted rows
     expected = dossiers.statistics(frame, window)
     result = province.window_statistics(generated / source, window)

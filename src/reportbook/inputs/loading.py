@@ -1,10 +1,13 @@
-"""Read data/ files (CSV or Excel) into typed DataFrames, after validating them.
+"""Read data/ files (CSV, Excel or Parquet) into typed DataFrames, after validating them.
 
 Values are read as text first (``tabular``) so that nothing is guessed, then
 checked against the file's schema (``validation``: dates dd/mm/yyyy or ISO,
-whole numbers, vocabularies, unique ids, row rules) and only then typed. All
-problems of a file are reported together, each with the row as the user sees
-it; :meth:`Dataset.problems` also checks the rules between files.
+whole numbers, vocabularies, unique ids, row rules), for characters the
+report cannot print (``characters``) and against the other files (``rules``),
+and only then typed. Every format and every reading path (this loader and
+``stats.fastio``) goes through :meth:`Dataset.require_valid`, so none can skip
+a rule. All problems of a file are reported together, each with the row as
+the user sees it; :meth:`Dataset.problems` lists those of every file.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from ..errors import DataError, FileFormatError
 from . import yamlfiles
 from .problems import Problem, report
 from .schema import TABLES, Table
-from .tabular import RawTable, find_file, nfc, read_table
+from .tabular import EXTENSIONS, RawTable, find_file, nfc, read_table
 
 if TYPE_CHECKING:  # pandas is imported when a table is loaded, not to list or hash files
+    from collections.abc import Iterable
+
     import pandas as pd
 
 BUILTIN_VOCABULARIES = {"sources": {"seed": "Báo cáo gốc", "sample": "Dữ liệu mẫu"}}
@@ -39,39 +44,57 @@ def load_vocabularies(data_dir: Path) -> dict[str, dict[str, object]]:
     return {**BUILTIN_VOCABULARIES, **vocab}
 
 
-def parquet_file(data_dir: Path, name: str) -> Path | None:
-    """``<name>.parquet`` when present: province-scale data, typed, read by ``fastio``."""
-    path = data_dir / f"{name}.parquet"
-    return path if path.is_file() else None
-
-
 def load_table(data_dir: Path, table: Table, vocab: dict) -> pd.DataFrame:
-    """Read one data file and return it typed; raise DataError listing all problems."""
-    if parquet := parquet_file(data_dir, table.name):
-        from ..stats.fastio import load_parquet_table
-
-        return load_parquet_table(parquet, table, vocab)
+    """Read one data file (any format) and return it typed; raise DataError listing all problems."""
     raw = read_table(data_dir, table.name)
-    from .validation import validate_table  # pandera: imported only when validating
-
-    problems = validate_table(raw, table, vocab)
+    problems = vocabulary_problems(vocab, [table]) + file_problems(raw, table, vocab)
     if problems:
         raise data_error(problems)
     return typed(raw, table)
+
+
+def file_problems(raw: RawTable, table: Table, vocab: dict) -> list[Problem]:
+    """Every broken schema and row rule of one file, and every unprintable character."""
+    from .characters import character_problems
+    from .validation import validate_table  # pandera: imported only when validating
+
+    return validate_table(raw, table, vocab) + character_problems(raw, table)
+
+
+def vocabulary_problems(vocab: dict, tables: Iterable[Table]) -> list[Problem]:
+    """One problem per vocabulary a column needs that vocabularies.yaml lacks or leaves empty.
+
+    Without it every cell of the column would fail on its own: 40.873 identical
+    messages for one deleted line of vocabularies.yaml.
+    """
+    users: dict[str, list[str]] = {}
+    for table in tables:
+        for column in table.columns:
+            if column.vocab and not vocab.get(column.vocab):
+                users.setdefault(column.vocab, []).append(f"{table.name} column {column.name!r}")
+    return [
+        Problem(
+            VOCABULARIES,
+            None,
+            None,
+            None,
+            f"has no codes for vocabulary {name!r}, which {', '.join(used)} use(s); "
+            f"add the vocabulary with its codes (its cells were not checked)",
+        )
+        for name, used in users.items()
+    ]
 
 
 def typed(raw: RawTable, table: Table) -> pd.DataFrame:
     """The validated text cells as dates, nullable integers and text, indexed from 0."""
     import pandas as pd
 
-    from .rules import parse_dates
-
     frame = raw.frame
     columns = {}
     for column in table.columns:
         values = frame[column.name]
         if column.kind == "date":
-            values = parse_dates(values)
+            values = raw.dates(column.name)
         elif column.kind == "int":
             values = pd.to_numeric(values.where(values != ""), errors="coerce").astype("Int64")
         columns[column.name] = values
@@ -91,20 +114,57 @@ def data_error(problems: list[Problem]) -> DataError:
 
 
 class Dataset:
-    """All data files of a project, loaded on first use and then kept."""
+    """All data files of a project, read once, checked, typed on first use and then kept."""
 
     def __init__(self, data_dir: Path):
         self.data_dir = Path(data_dir)
         self._tables: dict[str, pd.DataFrame] = {}
+        self._raw: dict[str, RawTable] = {}
 
     @cached_property
     def vocab(self) -> dict[str, dict[str, object]]:
         return load_vocabularies(self.data_dir)
 
+    def raw(self, name: str) -> RawTable:
+        """Table ``name`` as text cells (read once; DataError when it cannot be read)."""
+        if name not in self._raw:
+            self._raw[name] = read_table(self.data_dir, name)
+        return self._raw[name]
+
     def table(self, name: str) -> pd.DataFrame:
+        """Table ``name`` typed, after its own and its cross-file rules passed."""
         if name not in self._tables:
-            self._tables[name] = load_table(self.data_dir, TABLES[name], self.vocab)
+            raw = self.raw(name)
+            self.require_valid(name, raw)
+            self._tables[name] = typed(raw, TABLES[name])
         return self._tables[name]
+
+    def require_valid(self, name: str, raw: RawTable) -> None:
+        """Raise DataError unless ``raw`` (table ``name``) passes every rule, cross-file ones too.
+
+        The one check behind every reading path: the report's loader and
+        :func:`reportbook.stats.fastio.window_statistics`, whatever the format.
+        """
+        from .rules import cross_file_problems, partners
+
+        table = TABLES[name]
+        problems = vocabulary_problems(self.vocab, [table]) + file_problems(raw, table, self.vocab)
+        if not missing_columns(raw, table):
+            others = {n: self._readable(n, problems) for n in partners(name)}
+            tables = {n: r for n, r in others.items() if r is not None}
+            cross = cross_file_problems({**tables, name: raw})
+            problems += [p for p in cross if p.file == raw.path.name]
+        if problems:
+            raise data_error(problems)
+
+    def _readable(self, name: str, problems: list[Problem]) -> RawTable | None:
+        """Table ``name`` if it reads and has its columns; else None, the reason in ``problems``."""
+        try:
+            raw = self.raw(name)
+        except DataError as exc:
+            problems.extend(read_problems(name, exc))
+            return None
+        return None if missing_columns(raw, TABLES[name]) else raw
 
     def problems(self) -> list[Problem]:
         """Every problem of every data file, and between files, without raising."""
@@ -112,34 +172,54 @@ class Dataset:
             vocab = self.vocab
         except DataError as exc:
             return [Problem(VOCABULARIES, None, None, None, str(exc))]
-        found, clean = [], {}
+        found = vocabulary_problems(vocab, TABLES.values())
+        clean = {}
         for name, table in TABLES.items():
-            if parquet_file(self.data_dir, name):
-                continue  # typed columns, checked by fastio when loaded (province scale)
             try:
-                raw = read_table(self.data_dir, name)
+                raw = self.raw(name)
             except DataError as exc:
-                found.append(Problem(f"{name}.csv/.xlsx", None, None, None, str(exc)))
+                found.extend(read_problems(name, exc))
                 continue
-            from .validation import validate_table
-
-            own = validate_table(raw, table, vocab)
-            found.extend(own)
-            if not any(p.row == 1 and p.column is None for p in own):
+            found.extend(file_problems(raw, table, vocab))
+            if not missing_columns(raw, table):
                 clean[name] = raw
         from .rules import cross_file_problems
 
         return found + cross_file_problems(clean)
 
+    def warnings(self, year: int) -> list[Problem]:
+        """Implausible values (:mod:`plausible`) of the files that could be read."""
+        from .plausible import warnings
+
+        tables = {}
+        for name, table in TABLES.items():
+            try:
+                raw = self.raw(name)
+            except DataError:
+                continue  # an error, reported by problems()
+            if not missing_columns(raw, table):
+                tables[name] = raw
+        return warnings(tables, year)
+
     def files(self) -> list[Path]:
         """Every data file this dataset reads, for hashing into the manifest."""
         paths = [self.data_dir / VOCABULARIES]
         for name in TABLES:
-            if parquet := parquet_file(self.data_dir, name):
-                paths.append(parquet)
-                continue
             try:
                 paths.append(find_file(self.data_dir, name))
             except DataError:
-                paths.append(self.data_dir / f"{name}.csv")
+                paths.extend(self.data_dir / f"{name}{ext}" for ext in EXTENSIONS)
         return paths
+
+
+def missing_columns(raw: RawTable, table: Table) -> list[Problem]:
+    from .validation import missing_columns as missing
+
+    return missing(raw, table)
+
+
+def read_problems(name: str, exc: DataError) -> list[Problem]:
+    """Why table ``name`` could not be read, as problems (file-level when nothing finer)."""
+    if exc.problems:
+        return list(exc.problems)
+    return [Problem(f"{name}.csv", None, None, None, str(exc))]

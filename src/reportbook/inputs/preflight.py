@@ -5,7 +5,7 @@ files (valid keys and types, every text and list the notebooks render present,
 every template well-formed), the notebooks' parameters, and every data file
 (schema, row and cross-file rules). One run lists every problem, each with
 file, row and column, and a summary count; nothing executes until there are
-none.
+none. Implausible data values come back as warnings, shown but not blocking.
 """
 
 from __future__ import annotations
@@ -124,36 +124,44 @@ def _syntax(template: str, dotted: str, project: Project, period: Period) -> lis
     return []
 
 
-def problems(project: Project, period: Period, sections: list[Section]) -> list[Problem]:
+def problems(
+    project: Project, period: Period, sections: list[Section], dataset: Dataset | None = None
+) -> list[Problem]:
     """Every problem of params, notebooks and data for building ``period``."""
     found = params_problems(project, period, sections)
     for section in sections:
         found.extend(parameter_problems(section))
-    found.extend(Dataset(project.data).problems())
+    found.extend((dataset or Dataset(project.data)).problems())
     return found
 
 
 def require_valid(
     project: Project, period: Period, sections: list[Section], cache: Cache | None = None
-) -> None:
-    """Raise InputError listing every problem, or return when there are none.
+) -> list[Problem]:
+    """Raise InputError listing every problem; else return the data's warnings.
 
-    With ``cache`` (the build's own, so files are hashed once per build), inputs
-    identical to ones that already passed (same bytes of every data, params and
-    notebook file, same code and libraries) are not checked again: validation
-    is a pure function of those bytes.
+    Warnings (:mod:`reportbook.inputs.plausible`: a date far from the report's
+    year, a negative processing time) never stop a build; the caller shows
+    them. With ``cache`` (the build's own, so files are hashed once per
+    build), inputs identical to ones that already passed with no warning
+    (same bytes of every data, params and notebook file, same code and
+    libraries) are not checked again: validation is a pure function of those
+    bytes. Inputs with warnings are checked every time, so every build shows them.
     """
     key = _validation_key(project, period, sections, cache) if cache is not None else None
     if key is not None and cache.validated(key):
-        return
-    found = problems(project, period, sections)
+        return []
+    dataset = Dataset(project.data)
+    found = problems(project, period, sections, dataset)
     if found:
         raise InputError(
             f"the inputs for {period.label} are not valid; nothing was built:\n{report(found)}",
             problems=found,
         )
-    if key is not None:
+    warnings = dataset.warnings(period.year)
+    if key is not None and not warnings:
         cache.mark_validated(key)
+    return warnings
 
 
 def _validation_key(project: Project, period: Period, sections: list[Section], cache: Cache) -> str:

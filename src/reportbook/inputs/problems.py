@@ -23,7 +23,8 @@ class Problem:
     value: str
     rule: str
     sheet: str | None = None
-    row_word: str = "row"  # "line" for params files
+    row_word: str = "row"  # "line" for params files, "record" for Parquet
+    severity: str = "error"  # or "warning": shown, but nothing stops
 
     def __str__(self) -> str:
         place = self.file
@@ -37,16 +38,16 @@ class Problem:
         return f"{place}: {value}{self.rule}"
 
 
-def summary(problems: list[Problem]) -> str:
+def summary(problems: list[Problem], noun: str = "problem") -> str:
     """'3 problem(s) in 2 file(s): dossiers.csv 2, params/2023/annual.yaml 1'."""
     per_file = Counter(p.file for p in problems)
     files = ", ".join(f"{name} {count}" for name, count in per_file.items())
-    return f"{len(problems)} problem(s) in {len(per_file)} file(s): {files}"
+    return f"{len(problems)} {noun}(s) in {len(per_file)} file(s): {files}"
 
 
-def report(problems: list[Problem], limit: int = MAX_LISTED) -> str:
+def report(problems: list[Problem], limit: int = MAX_LISTED, noun: str = "problem") -> str:
     """Every problem on its own line (up to ``limit``), then the summary count."""
     lines = [f"  {p}" for p in problems[:limit]]
     if len(problems) > limit:
         lines.append(f"  ... and {len(problems) - limit} more")
-    return "\n".join([*lines, summary(problems)])
+    return "\n".join([*lines, summary(problems, noun)])

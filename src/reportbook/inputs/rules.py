@@ -22,7 +22,10 @@ from .tabular import RawTable
 def parse_dates(values: pd.Series) -> pd.Series:
     """Dates written dd/mm/yyyy or ISO yyyy-mm-dd; anything else becomes NaT."""
     parsed = pd.to_datetime(values, format="%d/%m/%Y", errors="coerce")
-    return parsed.fillna(pd.to_datetime(values, format="%Y-%m-%d", errors="coerce"))
+    rest = parsed.isna() & (values != "")  # only these can be ISO: parse them alone
+    if rest.any():
+        parsed[rest] = pd.to_datetime(values[rest], format="%Y-%m-%d", errors="coerce")
+    return parsed.astype("datetime64[us]")  # one unit whichever format the file used
 
 
 # "72/KH-SLĐTBXH", "20/2023/QĐ-UBND", "20-CT/TW", "02a/KH-SLĐTBXH", "121/2020/QH14"
@@ -35,22 +38,24 @@ class RowRule:
 
     column: str
     rule: str
-    holds: Callable[[pd.DataFrame], pd.Series]
+    holds: Callable[[RawTable], pd.Series]
 
 
-def _not_before(later: str, earlier: str) -> Callable[[pd.DataFrame], pd.Series]:
-    def holds(frame: pd.DataFrame) -> pd.Series:
-        a, b = parse_dates(frame[later]), parse_dates(frame[earlier])
+def _not_before(later: str, earlier: str) -> Callable[[RawTable], pd.Series]:
+    def holds(raw: RawTable) -> pd.Series:
+        a, b = raw.dates(later), raw.dates(earlier)
         return a.isna() | b.isna() | (a >= b)
 
     return holds
 
 
-def _both_or_neither(frame: pd.DataFrame) -> pd.Series:
+def _both_or_neither(raw: RawTable) -> pd.Series:
+    frame = raw.frame
     return (frame["resolved_on"] == "") == (frame["outcome"] == "")
 
 
-def _well_formed_number(frame: pd.DataFrame) -> pd.Series:
+def _well_formed_number(raw: RawTable) -> pd.Series:
+    frame = raw.frame
     return frame["number_symbol"].map(lambda v: v == "" or bool(NUMBER_SYMBOL.match(v)))
 
 
@@ -92,7 +97,7 @@ ROW_RULES: dict[str, list[RowRule]] = {
 
 
 def _problem(raw: RawTable, row: int, column: str, value: str, rule: str) -> Problem:
-    return Problem(raw.path.name, int(row), column, value, rule, sheet=raw.sheet)
+    return raw.problem(row, column, value, rule)
 
 
 def _references(raw: RawTable, column: str, target: RawTable, key: str, what: str) -> list[Problem]:
@@ -125,8 +130,8 @@ def _same_field(dossiers: RawTable, procedures: RawTable) -> list[Problem]:
 
 def _unique_number_per_year(documents: RawTable) -> list[Problem]:
     frame = documents.frame
-    years = parse_dates(frame["issued_on"]).dt.year
-    numbered = frame["number_symbol"] != ""
+    years = documents.dates("issued_on").dt.year
+    numbered = (frame["number_symbol"] != "") & years.notna()  # a bad date is reported itself
     dupes = frame[numbered & pd.DataFrame({"n": frame["number_symbol"], "y": years}).duplicated()]
     return [
         _problem(
@@ -140,43 +145,43 @@ def _unique_number_per_year(documents: RawTable) -> list[Problem]:
     ]
 
 
+def _procedure_exists(t: dict[str, RawTable]) -> list[Problem]:
+    dossiers, catalogue = t["dossiers"], t["procedures"]
+    what = "the procedure catalogue"
+    return _references(dossiers, "procedure_code", catalogue, "procedure_code", what)
+
+
+def _documents_exist(column: str) -> Callable[[dict[str, RawTable]], list[Problem]]:
+    def check(t: dict[str, RawTable]) -> list[Problem]:
+        return _references(t["tasks"], column, t["documents"], "doc_id", "the document register")
+
+    return check
+
+
+def _trainee_exists(t: dict[str, RawTable]) -> list[Problem]:
+    return _references(t["training"], "staff_id", t["staff"], "staff_id", "the staff list")
+
+
+# (tables a rule needs, the rule): a rule runs when all its tables have their columns.
+CROSS_CHECKS: list[tuple[tuple[str, ...], Callable[[dict[str, RawTable]], list[Problem]]]] = [
+    (("dossiers", "procedures"), _procedure_exists),
+    (("dossiers", "procedures"), lambda t: _same_field(t["dossiers"], t["procedures"])),
+    (("tasks", "documents"), _documents_exist("assigned_doc_id")),
+    (("tasks", "documents"), _documents_exist("response_doc_id")),
+    (("training", "staff"), _trainee_exists),
+    (("documents",), lambda t: _unique_number_per_year(t["documents"])),
+]
+
+
+def partners(name: str) -> set[str]:
+    """The other tables the cross-file rules of table ``name`` read."""
+    return {other for needed, _ in CROSS_CHECKS if name in needed for other in needed} - {name}
+
+
 def cross_file_problems(tables: dict[str, RawTable]) -> list[Problem]:
     """Rules between files; run only over tables that have all their columns."""
-    t = tables
-    checks = [
-        (
-            ("dossiers", "procedures"),
-            lambda: _references(
-                t["dossiers"],
-                "procedure_code",
-                t["procedures"],
-                "procedure_code",
-                "the procedure catalogue",
-            ),
-        ),
-        (("dossiers", "procedures"), lambda: _same_field(t["dossiers"], t["procedures"])),
-        (
-            ("tasks", "documents"),
-            lambda: _references(
-                t["tasks"], "assigned_doc_id", t["documents"], "doc_id", "the document register"
-            ),
-        ),
-        (
-            ("tasks", "documents"),
-            lambda: _references(
-                t["tasks"], "response_doc_id", t["documents"], "doc_id", "the document register"
-            ),
-        ),
-        (
-            ("training", "staff"),
-            lambda: _references(
-                t["training"], "staff_id", t["staff"], "staff_id", "the staff list"
-            ),
-        ),
-        (("documents",), lambda: _unique_number_per_year(t["documents"])),
-    ]
     problems: list[Problem] = []
-    for needed, check in checks:
+    for needed, check in CROSS_CHECKS:
         if all(name in tables for name in needed):
-            problems.extend(check())
+            problems.extend(check(tables))
     return problems

@@ -1,27 +1,31 @@
-"""Read one data file, CSV or Excel, as text cells numbered as the user sees them.
+"""Read one data file, CSV, Excel or Parquet, as text cells numbered as the user sees them.
 
-Analysts keep some registers in Excel and the one-stop system exports .xlsx,
-so each data file may be ``<name>.csv`` or ``<name>.xlsx`` (one of the two:
-both at once would leave it unclear which one the report used). Every cell is
-read as text, stripped and normalised to Unicode NFC, so that nothing is
-guessed and NFD exports compare equal. The frame's index is the row number the
-user sees: the CSV header is row 1; in Excel it is the sheet's own row number.
+Analysts keep some registers in Excel, the one-stop system exports .xlsx and
+a province's dossiers come as Parquet, so each data file may be
+``<name>.csv``, ``<name>.xlsx`` or ``<name>.parquet`` (exactly one of them:
+two would leave it unclear which one the report used). Every cell is read as
+text, stripped and normalised to Unicode NFC, so that nothing is guessed, NFD
+exports compare equal and every format meets the same checks. The frame's
+index is the row number the user sees: in a CSV the line a text editor shows
+(the header is row 1); in Excel the sheet's own row number; in Parquet the
+1-based record number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DataError
+from .problems import Problem
 
 if TYPE_CHECKING:
     import pandas as pd
 
-EXTENSIONS = (".csv", ".xlsx")
+EXTENSIONS = (".csv", ".xlsx", ".parquet")
 
 
 @dataclass
@@ -31,11 +35,40 @@ class RawTable:
     path: Path
     frame: pd.DataFrame
     sheet: str | None = None
+    row_word: str = "row"  # "record" for Parquet, which has no lines
+    parsed: dict = field(default_factory=dict, repr=False)
+
+    def dates(self, column: str) -> pd.Series:
+        """Column ``column`` parsed as dates (NaT where not a date), once per file.
+
+        The date rule, the row rules, the warnings and the typing all need it;
+        parsing a million dates takes about half a second each time.
+        """
+        if column not in self.parsed:
+            from .rules import parse_dates
+
+            self.parsed[column] = parse_dates(self.frame[column])
+        return self.parsed[column]
 
     def where(self, row: int) -> str:
         """'dossiers.xlsx, sheet 'Hồ sơ', row 7' — how a message names a place."""
         sheet = f", sheet {self.sheet!r}" if self.sheet else ""
-        return f"{self.path.name}{sheet}, row {row}"
+        return f"{self.path.name}{sheet}, {self.row_word} {row}"
+
+    def problem(
+        self, row: int | None, column: str | None, value: object, rule: str, severity: str = "error"
+    ) -> Problem:
+        """A problem at ``row`` and ``column`` of this file, numbered as the user counts."""
+        return Problem(
+            self.path.name,
+            None if row is None else int(row),
+            column,
+            value,
+            rule,
+            sheet=self.sheet,
+            row_word=self.row_word,
+            severity=severity,
+        )
 
 
 def nfc(text: str) -> str:
@@ -43,77 +76,132 @@ def nfc(text: str) -> str:
 
 
 def find_file(data_dir: Path, name: str) -> Path:
-    """The one file holding table ``name``: name.csv or name.xlsx, never both."""
+    """The one file holding table ``name``: name.csv, name.xlsx or name.parquet."""
     found = [
         data_dir / f"{name}{ext}" for ext in EXTENSIONS if (data_dir / f"{name}{ext}").is_file()
     ]
     if len(found) > 1:
+        names = [p.name for p in found]
+        both = (
+            f"both {names[0]} and {names[1]}"
+            if len(names) == 2
+            else f"{', '.join(names[:-1])} and {names[-1]} all"
+        )
+        rule = f"{both} exist in data/; keep one of them so it is clear which one the report uses"
         raise DataError(
-            f"{name}: both {found[0].name} and {found[1].name} exist in {data_dir}; "
-            f"keep one of them so it is clear which one the report uses",
+            f"{name}: {rule}",
             path=found[0],
+            problems=[Problem(f"{name}.*", None, None, None, rule)],
         )
     if not found:
         raise DataError(
-            f"{data_dir / (name + '.csv')}: file not found (nor {name}.xlsx)",
+            f"{data_dir / (name + '.csv')}: file not found (nor {name}.xlsx, {name}.parquet)",
             path=data_dir / f"{name}.csv",
         )
     return found[0]
 
 
 def read_table(data_dir: Path, name: str) -> RawTable:
-    """Read data file ``name`` (CSV or Excel) as stripped NFC text."""
-    path = find_file(data_dir, name)
-    raw = _read_xlsx(path) if path.suffix == ".xlsx" else RawTable(path, _read_csv(path))
+    """Read data file ``name`` (CSV, Excel or Parquet) as stripped NFC text."""
+    return read_path(find_file(data_dir, name))
+
+
+def read_path(path: Path) -> RawTable:
+    """Read the data file at ``path``, whatever its format, as stripped NFC text."""
+    if path.suffix == ".xlsx":
+        raw = _read_xlsx(path)
+    elif path.suffix == ".parquet":
+        from .parquetfile import ROW_WORD, read_parquet
+
+        raw = RawTable(path, read_parquet(path), row_word=ROW_WORD)
+    else:
+        from .csvfile import read_csv
+
+        raw = RawTable(path, read_csv(path))
     frame = raw.frame
     frame.columns = [nfc(str(c)).strip() for c in frame.columns]
-    # Vectorised per column (pyarrow-backed strings): a Python call per cell costs
-    # 0,2 s on the 40.000 dossiers.
-    raw.frame = frame.astype(str).apply(lambda col: col.str.normalize("NFC").str.strip())
+    raw.frame = frame.astype(str).apply(_clean)
     return raw
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
-    import pandas as pd  # imported when a file is read, not when a path is looked up
+def _clean(column: pd.Series) -> pd.Series:
+    """NFC and stripped, in pyarrow's kernels: pandas calls Python once per cell for NFC,
+    which cost 0,2 s on the 40.000 dossiers and most of the time of a million rows."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataError(f"{path}: cannot be read as UTF-8 CSV: {exc}", path=path) from None
-    frame.index = range(2, len(frame) + 2)
-    return frame
+    cells = pa.array(column, type=pa.large_string())
+    if not pc.all(pc.string_is_ascii(cells)).as_py():
+        cells = pc.utf8_normalize(cells, "NFC")
+    cells = pc.utf8_trim_whitespace(cells)
+    return pd.Series(pd.array(cells, dtype=column.dtype), index=column.index, name=column.name)
 
 
 def _read_xlsx(path: Path) -> RawTable:
     """The first sheet; row 1 is the header; blank rows are skipped but keep their numbers."""
+    title, rows = _sheet_rows(path)
+    if not rows:
+        raise _file_error(path, title, None, "the sheet is empty: row 1 must name the columns")
+    header = [_cell_text(v) for v in rows[0]]
+    while header and header[-1] == "":
+        header.pop()
+    from .csvfile import column_names
+
+    names = column_names(header, lambda rule: _file_error(path, title, 1, rule))
+    records, numbers, outside = [], [], []
+    for number, values in enumerate(rows[1:], start=2):
+        cells = [_cell_text(v) for v in values]
+        extra = [i for i, c in enumerate(cells) if c and i >= len(names)]
+        if extra:
+            outside.append((number, extra[0], cells[extra[0]]))
+        cells = cells[: len(names)] + [""] * (len(names) - len(cells))
+        if any(cells):
+            records.append(cells)
+            numbers.append(number)
+    if outside:
+        raise _outside_header(path, title, outside)
+    import pandas as pd
+
+    frame = pd.DataFrame(records, columns=names, index=numbers, dtype=str)
+    return RawTable(path, frame, sheet=title)
+
+
+def _sheet_rows(path: Path) -> tuple[str, list[tuple]]:
     import openpyxl
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError, InvalidFileException...
-        raise DataError(f"{path}: cannot be read as an Excel workbook: {exc}", path=path) from None
+        raise _file_error(path, None, None, f"cannot be read as an Excel workbook: {exc}") from None
     try:
         sheet = book.worksheets[0]
-        rows = list(sheet.iter_rows(values_only=True))
-        title = sheet.title
+        return sheet.title, list(sheet.iter_rows(values_only=True))
     finally:
         book.close()
-    if not rows:
-        raise DataError(f"{path.name}, sheet {title!r}: the sheet is empty", path=path)
-    header = [_cell_text(v) for v in rows[0]]
-    while header and header[-1] == "":
-        header.pop()
-    records, numbers = [], []
-    for number, values in enumerate(rows[1:], start=2):
-        cells = [_cell_text(v) for v in values[: len(header)]]
-        cells += [""] * (len(header) - len(cells))
-        if any(cells):
-            records.append(cells)
-            numbers.append(number)
-    import pandas as pd
 
-    frame = pd.DataFrame(records, columns=header, index=numbers, dtype=str)
-    return RawTable(path, frame, sheet=title)
+
+def _file_error(path: Path, sheet: str | None, row: int | None, rule: str) -> DataError:
+    problem = Problem(path.name, row, None, None, rule, sheet=sheet)
+    return DataError(str(problem), path=path, row=row, problems=[problem])
+
+
+def _outside_header(path: Path, sheet: str, cells: list[tuple[int, int, str]]) -> DataError:
+    from openpyxl.utils import get_column_letter
+
+    problems = [
+        Problem(
+            path.name,
+            row,
+            get_column_letter(index + 1),
+            value,
+            "is in a column with no name in row 1; name the column or move the value",
+            sheet=sheet,
+        )
+        for row, index, value in cells
+    ]
+    message = f"{problems[0]} ({len(problems)} cell(s))"
+    return DataError(message, path=path, row=problems[0].row, problems=problems)
 
 
 def _cell_text(value: object) -> str:

@@ -16,12 +16,14 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .problems import Problem
-from .rules import ROW_RULES, parse_dates
+from .rules import ROW_RULES
 from .schema import Column, Table
 from .tabular import RawTable
 
 DATE_RULE = "is not a date dd/mm/yyyy (or yyyy-mm-dd)"
 INT_RULE = "is not a whole number"
+BIGGEST = 10**15 - 1  # exact as a float and as an int64, far beyond any count or day
+BIG_RULE = f"is too large to store (at most {len(str(BIGGEST))} digits)"
 REQUIRED_RULE = "is empty but required"
 DUPLICATE_RULE = "is a duplicate id"
 
@@ -33,6 +35,11 @@ def _check(holds: Callable[..., pd.Series], rule: str) -> pa.Check:
 def _whole(values: pd.Series) -> pd.Series:
     numbers = pd.to_numeric(values, errors="coerce")
     return numbers.notna() & (numbers % 1 == 0)
+
+
+def _fits(values: pd.Series) -> pd.Series:
+    numbers = pd.to_numeric(values, errors="coerce")
+    return numbers.isna() | (numbers.abs() <= BIGGEST)
 
 
 def _vocab_rule(column: Column, allowed: Collection[object]) -> pa.Check:
@@ -51,29 +58,31 @@ def _vocab_rule(column: Column, allowed: Collection[object]) -> pa.Check:
     return _check(holds, rule)
 
 
-def column_checks(column: Column, vocab: dict, key: bool) -> list[pa.Check]:
-    """The pandera checks of one declared column (cells are text)."""
+def column_checks(column: Column, vocab: dict, key: bool, raw: RawTable) -> list[pa.Check]:
+    """The pandera checks of one declared column of ``raw`` (cells are text)."""
     checks = []
     if column.required:
         checks.append(_check(lambda s: s != "", REQUIRED_RULE))
     if column.kind == "date":
-        checks.append(_check(lambda s: (s == "") | parse_dates(s).notna(), DATE_RULE))
+        dates = raw.dates(column.name)  # parsed once, shared with the row rules and typing
+        checks.append(_check(lambda s: (s == "") | dates.notna(), DATE_RULE))
     elif column.kind == "int":
         checks.append(_check(lambda s: (s == "") | _whole(s), INT_RULE))
-    elif column.kind in ("code", "codes"):
+        checks.append(_check(_fits, BIG_RULE))
+    elif column.kind in ("code", "codes") and vocab.get(column.vocab):
         checks.append(_vocab_rule(column, vocab.get(column.vocab, {})))
     if key:
         checks.append(_check(lambda s: (s == "") | ~s.duplicated(keep="first"), DUPLICATE_RULE))
     return checks
 
 
-def table_schema(table: Table, vocab: dict) -> pa.DataFrameSchema:
-    """The pandera schema of a data file's text cells, with its row rules."""
+def table_schema(table: Table, vocab: dict, raw: RawTable) -> pa.DataFrameSchema:
+    """The pandera schema of ``raw``'s text cells, with its row rules."""
     columns = {
-        c.name: pa.Column(str, column_checks(c, vocab, key=c.name == table.key), nullable=False)
+        c.name: pa.Column(str, column_checks(c, vocab, c.name == table.key, raw), nullable=False)
         for c in table.columns
     }
-    rules = [_check(r.holds, r.rule) for r in ROW_RULES.get(table.name, [])]
+    rules = [_check(lambda _, r=r: r.holds(raw), r.rule) for r in ROW_RULES.get(table.name, [])]
     return pa.DataFrameSchema(columns, checks=rules, strict=False, coerce=False)
 
 
@@ -83,13 +92,11 @@ def missing_columns(raw: RawTable, table: Table) -> list[Problem]:
     if not missing:
         return []
     return [
-        Problem(
-            raw.path.name,
-            1,
+        raw.problem(
+            None if raw.row_word == "record" else 1,
             None,
             None,
             f"missing column(s) {', '.join(missing)}; expected {', '.join(table.column_names)}",
-            sheet=raw.sheet,
         )
     ]
 
@@ -100,7 +107,7 @@ def validate_table(raw: RawTable, table: Table, vocab: dict) -> list[Problem]:
     if missing:
         return missing
     try:
-        table_schema(table, vocab).validate(raw.frame, lazy=True)
+        table_schema(table, vocab, raw).validate(raw.frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
         return _problems(raw, table, exc.failure_cases)
     return []
@@ -116,6 +123,6 @@ def _problems(raw: RawTable, table: Table, cases: pd.DataFrame) -> list[Problem]
             continue  # schema-level failures (none expected: columns were checked above)
         row = int(case.index)
         value = raw.frame.at[row, case.column]
-        found.append(Problem(raw.path.name, row, case.column, value, case.check, sheet=raw.sheet))
+        found.append(raw.problem(row, case.column, value, case.check))
     order = {name: i for i, name in enumerate(table.column_names)}
-    return sorted(set(found), key=lambda p: (p.row, order.get(p.column, 99), p.rule))
+    return sorted(set(found), key=lambda p: (p.row or 0, order.get(p.column, 99), p.rule))

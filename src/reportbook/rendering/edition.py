@@ -55,7 +55,9 @@ def render_all(
 
     def in_child() -> None:
         word_cached(merged, stage, ctx.cache, title=title, key=key)
-        review.write(stage, section_paths(ctx, stage), manifest, found, title, cache=ctx.cache)
+        review.write(
+            stage, section_paths(ctx, stage), manifest, found, title, ctx.cache, ctx.warnings
+        )
 
     ctx.progress.step("merging and rendering")
     with alongside(in_child, "writing report.docx and the reviewer edition"):

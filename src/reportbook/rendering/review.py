@@ -3,7 +3,8 @@
 Written to ``<edition>/review/``: ``index.html`` links every page,
 ``sections/NN-slug.html`` shows each executed section notebook with code and
 outputs (nbconvert's lab template without its network scripts, images
-embedded), ``checks.html`` lists every identity verified on the figures, and
+embedded), ``checks.html`` lists every identity verified on the figures and
+the data warnings of the build, and
 ``manifest.html`` the parameters, window and input hashes. Every page opens
 offline and links only to files of the same edition.
 """
@@ -72,8 +73,9 @@ def write(
     checks: list[Check],
     title: str,
     cache: Cache | None = None,
+    warnings: list | tuple = (),
 ) -> Path:
-    """Write the reviewer edition under ``edition/review``; return its index page."""
+    """Write ``edition/review`` (data ``warnings`` on the checks page); return its index page."""
     root = edition / REVIEW_DIR
     (root / "sections").mkdir(parents=True, exist_ok=True)
     write_sections(section_paths, root / "sections", cache)
@@ -81,6 +83,7 @@ def write(
     window = f"{manifest['window']['start']} – {manifest['window']['end']}"
     common = {"title": title, "window": window}
     passed = sum(c.passed for c in checks)
+    found = {"checks": checks, "warnings": list(warnings)}  # warnings: inputs.plausible
     pages = {
         "index.html": (
             "index.html.j2",
@@ -92,7 +95,7 @@ def write(
                 "files": [{"href": h, "label": label} for h, label in EDITION_FILES],
             },
         ),
-        "checks.html": ("checks.html.j2", {"page_title": "Kiểm tra số liệu", "checks": checks}),
+        "checks.html": ("checks.html.j2", {"page_title": "Kiểm tra số liệu", **found}),
         "manifest.html": (
             "manifest.html.j2",
             {"page_title": "Nguồn và phiên bản", "manifest": manifest},

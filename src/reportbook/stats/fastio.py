@@ -1,14 +1,16 @@
 """Read province-scale dossier files fast: Parquet or CSV through pyarrow.
 
-The report's loader (:mod:`reportbook.inputs.loading`) checks every cell in Python,
-which is right for a department's 40.000 dossiers and too slow for a
-province's ten million. Here a file is read column-wise by pyarrow (in
-parallel, only the columns the statistics need), the code columns as
-pandas categoricals and the dates as ``datetime64``, and handed to the
-report's own :func:`reportbook.stats.dossiers.statistics`, so the numbers are the
-same by construction. Measured on 10 million rows (benchmarks/province.py):
-this path is faster than DuckDB SQL once the frame is needed in pandas, and
-its peak memory is about 40 bytes a row (see README).
+A file is first checked exactly as the report's loader checks it
+(:meth:`reportbook.inputs.loading.Dataset.require_valid`: schema, row,
+cross-file and character rules, the same messages and row numbers), against
+the vocabularies and procedures of its data folder, so a bad date cannot
+silently drop out of the figures. Then it is read column-wise by pyarrow (in
+parallel, only the columns the statistics need), the code columns as pandas
+categoricals and the dates as ``datetime64``, and counted with the report's
+own per-dossier flags, so the numbers equal
+:func:`reportbook.stats.dossiers.statistics` by construction. Counting alone
+(:func:`read_unchecked` + :func:`count_by`, what the benchmark times) needs
+about 40 bytes a row (see README).
 """
 
 from __future__ import annotations
@@ -29,14 +31,35 @@ from ..periods import Window
 from .dossiers import COLUMNS, classify
 
 if TYPE_CHECKING:
-    from ..inputs.schema import Table
+    pass
 
 STATISTICS_COLUMNS = ["unit", "field", "channel", "received_on", "due_on", "resolved_on", "outcome"]
 DATE_COLUMNS = ("received_on", "due_on", "resolved_on")
 
 
-def read_dossiers(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
-    """The dossiers at ``path`` (.parquet or .csv) as the frame the statistics expect."""
+def read_dossiers(
+    path: Path, columns: list[str] | None = None, data_dir: Path | None = None
+) -> pd.DataFrame:
+    """The dossiers at ``path`` (.parquet, .csv or .xlsx) after every check the report runs.
+
+    ``data_dir`` holds the vocabularies and procedures to check against (by
+    default the file's own folder); a broken rule raises DataError listing
+    every problem with its row. The typed frame is made from the very cells
+    that were checked, so NFD text, stray spaces or a CSV's odd line endings
+    cannot make the figures differ from the report loader's.
+    """
+    from ..inputs.loading import Dataset, typed
+    from ..inputs.schema import DOSSIERS
+    from ..inputs.tabular import read_path
+
+    raw = read_path(Path(path))
+    Dataset(Path(data_dir or raw.path.parent)).require_valid("dossiers", raw)
+    frame = typed(raw, DOSSIERS)  # from the checked cells: nothing is read twice or differently
+    return frame[columns] if columns else frame
+
+
+def read_unchecked(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """Read without checking: only for a file :func:`read_dossiers` passed, or to time counting."""
     path = Path(path)
     reads.record(path)  # pyarrow opens files outside Python's open()
     try:
@@ -91,15 +114,18 @@ def _categorical(column: pa.ChunkedArray) -> pd.Series:
     return column.fill_null("").dictionary_encode().to_pandas()
 
 
-def window_statistics(path: Path, window: Window, by: str = "unit") -> pd.DataFrame:
+def window_statistics(
+    path: Path, window: Window, by: str = "unit", data_dir: Path | None = None
+) -> pd.DataFrame:
     """The table :func:`reportbook.stats.dossiers.statistics` gives, for the file at ``path``.
 
-    The per-dossier flags are the report's own (:func:`dossiers.classify`);
-    only the counting differs: ``numpy.bincount`` over the category codes
-    instead of a pandas groupby, which at 10 million rows is several times
-    faster and needs no second copy of the flags.
+    The file is checked first (:func:`read_dossiers`). The per-dossier flags
+    are the report's own (:func:`dossiers.classify`); only the counting
+    differs: ``numpy.bincount`` over the category codes instead of a pandas
+    groupby, which at 10 million rows is several times faster and needs no
+    second copy of the flags.
     """
-    frame = read_dossiers(path, STATISTICS_COLUMNS)
+    frame = read_dossiers(path, STATISTICS_COLUMNS, data_dir)
     return count_by(frame, window, by)
 
 
@@ -119,38 +145,3 @@ def count_by(frame: pd.DataFrame, window: Window, by: str = "unit") -> pd.DataFr
     counts = counts[counts["received"] > 0].sort_index()
     counts.loc["total"] = counts.sum()
     return counts[COLUMNS]
-
-
-def load_parquet_table(path: Path, table: Table, vocab: dict) -> pd.DataFrame:
-    """A data/<table>.parquet file typed like the CSV loader's result, its rules checked.
-
-    The checks are vectorised (required cells, vocabulary codes); a broken
-    rule is a DataError naming the file, column, first row and value.
-    """
-    frame = read_dossiers(path)
-    missing = [c for c in table.column_names if c not in frame.columns]
-    if missing:
-        raise DataError(f"{path.name}: missing column(s) {', '.join(missing)}", path=path)
-    for column in table.columns:
-        values = frame[column.name]
-        if column.kind in ("code", "text", "codes"):
-            values = frame[column.name] = values.astype(object).fillna("")
-        empty = values.isna() | (values == "")
-        if column.required and empty.any():
-            _fail(path, column.name, empty, values, "is empty but required")
-        if column.kind == "code":
-            unknown = ~empty & ~values.isin(list(vocab.get(column.vocab, {})))
-            if unknown.any():
-                _fail(path, column.name, unknown, values, f"is not in vocabulary {column.vocab!r}")
-    return frame[table.column_names]
-
-
-def _fail(path: Path, column: str, bad: pd.Series, values: pd.Series, rule: str):
-    row = int(bad.to_numpy().argmax())
-    raise DataError(
-        f"{path.name}, row {row + 1}, column {column!r}: {values.iloc[row]!r} {rule} "
-        f"({int(bad.sum())} row(s))",
-        path=path,
-        row=row + 1,
-        column=column,
-    )

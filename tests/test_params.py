@@ -46,8 +46,8 @@ def test_an_unknown_key_is_rejected_with_its_location(params_dir):
 
 
 def test_a_period_without_params_says_which_file_to_create(params_dir):
-    with pytest.raises(ConfigError, match=r"2023/q3\.yaml: no params for quý III năm 2023"):
-        load_params(params_dir, resolve(2023, "q3"))
+    with pytest.raises(ConfigError, match=r"2025/q3\.yaml: no params for quý III năm 2025"):
+        load_params(params_dir, resolve(2025, "q3"))
 
 
 def test_malformed_yaml_names_the_file(params_dir):

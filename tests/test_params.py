@@ -54,3 +54,30 @@ def test_malformed_yaml_names_the_file(params_dir):
     (params_dir / "2023" / "annual.yaml").write_text("lists: [unclosed\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"annual\.yaml: not valid YAML"):
         load_params(params_dir, resolve(2023, "annual"))
+
+
+def test_carried_over_lists_keys_the_params_set(params_dir):
+    path = params_dir / "2023" / "q1.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "carried_over:\n  - lists.directions\n  - units.PVHCC.intro\n",
+        encoding="utf-8",
+    )
+    result = load_params(params_dir, resolve(2023, "q1"))
+    assert result.carried_over == ["lists.directions", "units.PVHCC.intro"]
+
+
+def test_a_misspelt_carried_over_key_is_rejected_by_name(params_dir):
+    path = params_dir / "2023" / "q1.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "carried_over:\n  - lists.dificulties\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match="carried_over: .*'lists.dificulties', which these"):
+        load_params(params_dir, resolve(2023, "q1"))
+
+
+def test_deleting_every_carried_over_line_leaves_nothing_to_review(params_dir):
+    path = params_dir / "2023" / "q1.yaml"
+    path.write_text("carried_over:\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_params(params_dir, resolve(2023, "q1")).carried_over == []

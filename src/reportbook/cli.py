@@ -170,6 +170,7 @@ def _build(args: argparse.Namespace, console: Console) -> int:
 
 def _check(args: argparse.Namespace, console: Console) -> int:
     from .inputs.preflight import require_valid
+    from .params import load_params
     from .paths import Project
     from .sections import discover
 
@@ -177,6 +178,12 @@ def _check(args: argparse.Namespace, console: Console) -> int:
     project = Project.locate()
     require_valid(project, period, discover(project.notebooks))
     console.print(f"inputs for {period.label} are valid (params, notebooks, data)", highlight=False)
+    carried = load_params(project.params, period).carried_over
+    if carried:
+        console.print(
+            f"its edition will be a draft (DỰ THẢO): not reviewed yet: {', '.join(carried)}",
+            highlight=False,
+        )
     return 0
 
 

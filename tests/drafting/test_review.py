@@ -27,3 +27,17 @@ def test_reviewed_means_deleted_from_carried_over():
         "review each text for quý III năm 2024, then delete its line under "
         "'carried_over:' in params/2024/q3.yaml"
     )
+
+
+def test_check_says_the_edition_will_be_a_draft(tmp_path, monkeypatch, capsys):
+    from reportbook.cli import main
+
+    shutil.copytree(ROOT / "params", tmp_path / "params")
+    for name in ("data", "notebooks"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    path = tmp_path / "params" / "2023" / "q1.yaml"
+    path.write_text("carried_over: [lists.directions]\n" + path.read_text("utf-8"), "utf-8")
+    monkeypatch.setenv("REPORTBOOK_ROOT", str(tmp_path))
+    assert main(["check", "--year", "2023", "--period", "q1"]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "its edition will be a draft (DỰ THẢO): not reviewed yet: lists.directions" in said

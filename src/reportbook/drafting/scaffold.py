@@ -32,6 +32,7 @@ CLEARED = ("report.number", "report.date")  # the registry numbers and dates eac
 class Scaffold:
     """What ``new`` wrote: the file, where its texts came from, what to review, what is wrong."""
 
+    project: Project
     target: Path
     source: Path
     source_period: Period
@@ -103,7 +104,7 @@ def new_params(
     target.write_text(render(values, carried, period, source, _relative(project, origin)), "utf-8")
     lines = key_lines(target)
     where = _relative(project, target)
-    result = Scaffold(target, origin, source)
+    result = Scaffold(project, target, origin, source)
     result.carried = [Unreviewed(k, where, lines.get(k, (None,))[0]) for k in carried]
     result.problems = params_problems(project, period, discover(project.notebooks))
     return result
@@ -179,10 +180,12 @@ def render(values: dict, carried: list[str], period: Period, source: Period, ori
 
 def summary(result: Scaffold, period: Period) -> list[str]:
     """What ``new`` did and what the analyst must now review, one line each."""
-    project = Project(result.target.parents[2])
+    target, source = (
+        _relative(result.project, result.target),
+        _relative(result.project, result.source),
+    )
     lines = [
-        f"wrote {_relative(project, result.target)} from {_relative(project, result.source)} "
-        f"({result.source_period.label})",
+        f"wrote {target} from {source} ({result.source_period.label})",
         "report.number and report.date are blank: the registry gives them at issue",
     ]
     if not result.carried:

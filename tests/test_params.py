@@ -60,8 +60,8 @@ def test_an_unknown_key_is_rejected_with_its_location(params_dir):
 
 
 def test_a_period_without_params_says_which_file_to_create(params_dir):
-    with pytest.raises(ConfigError, match=r"2023/q3\.yaml: no params for quý III năm 2023"):
-        load_params(params_dir, resolve(2023, "q3"))
+    with pytest.raises(ConfigError, match=r"2025/q3\.yaml: no params for quý III năm 2025"):
+        load_params(params_dir, resolve(2025, "q3"))
 
 
 def test_malformed_yaml_names_the_file_and_line(params_dir):
@@ -411,3 +411,30 @@ def test_the_same_key_in_both_files_is_an_override_not_a_duplicate(params_dir):
         path.read_text(encoding="utf-8") + "recipients:\n  - Sở Nội vụ\n", encoding="utf-8"
     )
     assert load_params(params_dir, ANNUAL).recipients == ["Sở Nội vụ"]
+
+
+def test_carried_over_lists_keys_the_params_set(params_dir):
+    path = params_dir / "2023" / "q1.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "carried_over:\n  - lists.directions\n  - units.PVHCC.intro\n",
+        encoding="utf-8",
+    )
+    result = load_params(params_dir, resolve(2023, "q1"))
+    assert result.carried_over == ["lists.directions", "units.PVHCC.intro"]
+
+
+def test_a_misspelt_carried_over_key_is_rejected_by_name(params_dir):
+    path = params_dir / "2023" / "q1.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "carried_over:\n  - lists.dificulties\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match="carried_over: .*'lists.dificulties', which these"):
+        load_params(params_dir, resolve(2023, "q1"))
+
+
+def test_deleting_every_carried_over_line_leaves_nothing_to_review(params_dir):
+    path = params_dir / "2023" / "q1.yaml"
+    path.write_text("carried_over:\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_params(params_dir, resolve(2023, "q1")).carried_over == []

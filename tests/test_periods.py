@@ -107,3 +107,59 @@ def test_impossible_year_is_rejected(year):
 def test_non_numeric_year_is_rejected(year):
     with pytest.raises(ParameterError, match="whole number"):
         resolve(year, "annual")
+
+
+@pytest.mark.parametrize(
+    ("period", "name", "label", "kind"),
+    [
+        ("annual", "năm", "năm 2024", "year"),
+        ("h1", "6 tháng đầu năm", "6 tháng đầu năm 2024", "half"),
+        ("9m", "9 tháng", "9 tháng năm 2024", "nine_months"),
+        ("q1", "quý I", "quý I năm 2024", "quarter"),
+        ("q3", "quý III", "quý III năm 2024", "quarter"),
+        ("m03", "tháng 3", "tháng 3 năm 2024", "month"),
+        ("m12", "tháng 12", "tháng 12 năm 2024", "month"),
+    ],
+)
+def test_a_period_has_a_name_for_sentences_and_a_label_with_its_year(period, name, label, kind):
+    result = resolve(2024, period)
+    assert (result.name, result.label, result.kind) == (name, label, kind)
+
+
+@pytest.mark.parametrize(
+    ("period", "ahead"),
+    [
+        ("annual", "năm 2025"),
+        ("h1", "6 tháng cuối năm 2024"),
+        ("9m", "3 tháng cuối năm 2024"),
+        ("q1", "quý II năm 2024"),
+        ("q4", "quý I năm 2025"),
+        ("m03", "tháng 4 năm 2024"),
+        ("m12", "tháng 1 năm 2025"),
+    ],
+)
+def test_directions_look_ahead_to_what_follows_the_period(period, ahead):
+    assert resolve(2024, period).ahead == ahead
+
+
+def test_the_following_period_is_of_the_same_kind_and_its_window_starts_the_next_day():
+    for code in PERIODS:
+        period = resolve(2024, code)
+        following = period.following
+        if code in ("h1", "9m"):  # the rest of the year is not a reporting period
+            assert following is None
+            continue
+        assert following.kind == period.kind
+        assert following.window.start == period.window.end + dt.timedelta(days=1)
+
+
+def test_a_window_covers_another_only_when_it_holds_every_day_of_it():
+    year = resolve(2023, "annual").window
+    assert year.covers(resolve(2023, "q2").window)
+    assert not year.covers(resolve(2024, "m01").window)
+    assert not resolve(2023, "q2").window.covers(year)
+
+
+def test_windows_overlap_when_they_share_a_day():
+    assert resolve(2023, "h1").window.overlaps(resolve(2023, "m06").window)
+    assert not resolve(2023, "m06").window.overlaps(resolve(2023, "m07").window)

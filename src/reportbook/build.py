@@ -1,9 +1,10 @@
 """Build one edition of the report: the pipeline, top to bottom.
 
 check the inputs -> execute the sections (papermill) -> merge them in order ->
-check the figures -> record the manifest -> render HTML, PDF, Word and the
-reviewer edition -> publish the edition under outputs/<year>/<period>/ in one
-swap. Each stage is a function of one :class:`~reportbook.context.BuildContext`.
+check the figures -> mark a draft -> record the manifest -> render HTML, PDF,
+Word and the reviewer edition -> publish the edition under
+outputs/<year>/<period>/ in one swap. Each stage is a function of one
+:class:`~reportbook.context.BuildContext`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .archive.draft import mark_draft
 from .archive.edition import open_edition, publish, staging
 from .archive.manifest import record, write_manifest, write_status
 from .context import BuildContext, BuildOptions, Progress
@@ -62,6 +64,7 @@ def build(
                 run_sections(ctx, stage, warm)
                 merged = merge_sections(ctx, stage)
                 found = check_figures(ctx, merged)
+                mark_draft(ctx, merged)
                 manifest = record(ctx, merged, found)
                 render_all(ctx, stage, merged, manifest, found)
                 write_manifest(manifest, stage)

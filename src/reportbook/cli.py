@@ -3,6 +3,7 @@
 reportbook build --year 2023 --period annual [--section 04 ...] [--jobs N] [--no-cache] [--force]
 reportbook check --year 2023 --period annual
 reportbook finalize --year 2023 --period annual
+reportbook new --year 2024 --period q3 [--from 2024/h1] [--force]
 reportbook verify outputs/2023/annual
 reportbook periods [--year 2023]
 """
@@ -31,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     for sub in (check, finalize):
         sub.add_argument("--year", required=True, help="reporting year, e.g. 2023")
         sub.add_argument("--period", default="annual", help=f"one of: {', '.join(PERIODS)}")
+    _add_new(commands)
     verify = commands.add_parser("verify", help="re-run an edition from its inputs and compare")
     verify.add_argument("edition", help="an edition folder, e.g. outputs/2023/annual")
     periods = commands.add_parser("periods", help="list the periods and their data windows")
@@ -78,6 +80,21 @@ def _add_build(commands: argparse._SubParsersAction) -> None:
         metavar="SECONDS",
         help="the longest one cell of a section may run (default: 600)",
     )
+
+
+def _add_new(commands: argparse._SubParsersAction) -> None:
+    new = commands.add_parser(
+        "new", help="write a period's params from an earlier report's, texts marked for review"
+    )
+    new.add_argument("--year", required=True, help="reporting year, e.g. 2024")
+    new.add_argument("--period", required=True, help=f"one of: {', '.join(PERIODS)}")
+    new.add_argument(
+        "--from",
+        dest="source",
+        metavar="YEAR/PERIOD",
+        help="copy this report's params (default: the closest earlier report with params)",
+    )
+    new.add_argument("--force", action="store_true", help="replace an existing params file")
 
 
 def _positive(text: str) -> int:
@@ -143,11 +160,18 @@ def _build(args: argparse.Namespace, console: Console) -> int:
         + f", {total:.1f} s in sections)",
         highlight=False,
     )
+    if result.manifest.get("draft"):
+        console.print(
+            f"it is a draft (DỰ THẢO): {len(result.manifest['unreviewed'])} carried-over "
+            f"text(s) not reviewed; finalize refuses it until they are",
+            highlight=False,
+        )
     return 0
 
 
 def _check(args: argparse.Namespace, console: Console) -> int:
     from .inputs.preflight import require_valid
+    from .params import load_params
     from .paths import Project
     from .sections import discover
 
@@ -159,6 +183,12 @@ def _check(args: argparse.Namespace, console: Console) -> int:
     console.print(
         f"inputs for {period.label} are valid (params, notebooks, data){also}", highlight=False
     )
+    carried = load_params(project.params, period).carried_over
+    if carried:
+        console.print(
+            f"its edition will be a draft (DỰ THẢO): not reviewed yet: {', '.join(carried)}",
+            highlight=False,
+        )
     return 0
 
 
@@ -187,6 +217,27 @@ def _finalize(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace, console: Console) -> int:
+    from .drafting.scaffold import new_params, parse_edition, summary
+    from .inputs.problems import report
+    from .paths import Project
+
+    period = resolve(args.year, args.period)
+    source = parse_edition(args.source) if args.source else None
+    result = new_params(Project.locate(), period, source, force=args.force)
+    print("\n".join(summary(result, period)))
+    if result.problems:
+        console.print(
+            f"error: {result.target} is written but not valid yet; fix it, then "
+            f"`reportbook check --year {period.year} --period {period.code}`:\n"
+            f"{report(result.problems)}",
+            highlight=False,
+            markup=False,
+        )
+        return EXIT_ERROR
+    return 0
+
+
 def _verify(args: argparse.Namespace, console: Console) -> int:
     from pathlib import Path
 
@@ -198,7 +249,7 @@ def _verify(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
-COMMANDS = {"check": _check, "finalize": _finalize, "verify": _verify}
+COMMANDS = {"check": _check, "finalize": _finalize, "new": _new, "verify": _verify}
 
 
 def _periods(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
 from .errors import ConfigError, FileFormatError, ParamsFileError
 from .execution import reads
@@ -88,6 +88,40 @@ class Params(_Strict):
     guidance: str | None = None
     texts: dict[str, str] = {}
     lists: dict[str, list[str]] = {}
+    # Keys `reportbook new` copied from an earlier report that nobody has reviewed
+    # yet; while any is listed, the edition is a draft. Declared last, so the
+    # validator sees every other field and can tell a misspelt key.
+    carried_over: list[str] = []
+
+    @field_validator("carried_over", mode="before")
+    @classmethod
+    def _none_left(cls, keys: object) -> object:
+        return [] if keys is None else keys  # every line deleted leaves "carried_over:" empty
+
+    @field_validator("carried_over")
+    @classmethod
+    def _carried_keys_exist(cls, keys: list[str], info: ValidationInfo) -> list[str]:
+        unknown = [k for k in keys if k.split(".")[0] in info.data and not _has(info.data, k)]
+        if unknown:
+            raise ValueError(
+                f"names {', '.join(repr(k) for k in unknown)}, which these params do not set "
+                f"(list dotted keys such as 'lists.difficulties')"
+            )
+        return keys
+
+
+def _has(values: object, dotted: str) -> bool:
+    """Whether ``dotted`` ('units.PVHCC.late_note', 'lists.directions') names a value."""
+    for part in dotted.split("."):
+        if isinstance(values, BaseModel):
+            values = values.model_dump()
+        if isinstance(values, dict) and part in values:
+            values = values[part]
+        elif isinstance(values, list) and part.isdigit() and int(part) < len(values):
+            values = values[int(part)]
+        else:
+            return False
+    return True
 
 
 def param_files(params_dir: Path, period: Period) -> list[Path]:
@@ -104,8 +138,9 @@ def load_params(params_dir: Path, period: Period) -> Params:
     common, specific = param_files(params_dir, period)
     if not specific.exists():
         raise ConfigError(
-            f"{specific}: no params for {period.label}; copy another period's file "
-            f"(e.g. params/2023/annual.yaml) and edit its texts"
+            f"{specific}: no params for {period.label}; write them with "
+            f"`reportbook new --year {period.year} --period {period.code}` (from the closest "
+            f"earlier report's params) and review its texts"
         )
     documents, faults = [], []
     with reads.by_value():  # a section depends on the values it uses, not on whole files

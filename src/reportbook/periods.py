@@ -33,17 +33,21 @@ _SPANS: dict[str, tuple[int, int]] = {
 PERIODS: tuple[str, ...] = tuple(_SPANS)
 
 
-def _label(period: str) -> str:
-    """Vietnamese name of the period without the year ('6 tháng đầu năm')."""
+def _name(period: str) -> str:
+    """The period's name as a sentence says it without the year: 'quý I', '9 tháng'."""
     if period == "annual":
         return "năm"
     if period == "h1":
         return "6 tháng đầu năm"
     if period == "9m":
-        return "9 tháng năm"
+        return "9 tháng"
     if period.startswith("q"):
-        return f"quý {ROMAN[int(period[1])]} năm"
-    return f"tháng {int(period[1:])} năm"
+        return f"quý {ROMAN[int(period[1])]}"
+    return f"tháng {int(period[1:])}"
+
+
+# What a period is, for texts that differ between a month's report and a year's.
+_KINDS = {"annual": "year", "h1": "half", "9m": "nine_months", "q": "quarter", "m": "month"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,14 @@ class Window:
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
+
+    def covers(self, other: Window) -> bool:
+        """Whether every day of ``other`` lies in this window."""
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Window) -> bool:
+        """Whether some day lies in both windows."""
+        return self.start <= other.end and other.start <= self.end
 
 
 @dataclass(frozen=True)
@@ -81,16 +93,50 @@ class Period:
     @property
     def label(self) -> str:
         """'năm 2023', '6 tháng đầu năm 2023', 'quý I năm 2023', 'tháng 3 năm 2023'."""
-        return f"{_label(self.code)} {self.year}"
+        name = self.name
+        return f"{name} {self.year}" if name.endswith("năm") else f"{name} năm {self.year}"
 
     @property
     def name(self) -> str:
-        """The period's name without the year: 'năm', '6 tháng đầu năm'."""
-        return _label(self.code)
+        """The period's name without the year, as in 'Trong quý I (từ ... đến ...)'."""
+        return _name(self.code)
+
+    @property
+    def kind(self) -> str:
+        """'year', 'half', 'nine_months', 'quarter' or 'month'."""
+        return _KINDS.get(self.code) or _KINDS[self.code[0]]
 
     @property
     def is_annual(self) -> bool:
         return self.code == "annual"
+
+    @property
+    def following(self) -> Period | None:
+        """The next period of the same kind (quý IV -> quý I of the next year).
+
+        None for the first half and the nine months: what follows them (the
+        last six or three months of the year) is not a reporting period.
+        """
+        for sequence in _SEQUENCES:
+            if self.code in sequence:
+                after = sequence.index(self.code) + 1
+                rolls_over = after == len(sequence)
+                year = self.year + 1 if rolls_over else self.year
+                return Period(year, sequence[after % len(sequence)])
+        return None
+
+    @property
+    def ahead(self) -> str:
+        """What the directions look ahead to: 'quý II năm 2023', '6 tháng cuối năm 2023'."""
+        if self.code == "h1":
+            return f"6 tháng cuối năm {self.year}"
+        if self.code == "9m":
+            return f"3 tháng cuối năm {self.year}"
+        return self.following.label
+
+
+# Periods that follow one another, each sequence wrapping into the next year.
+_SEQUENCES = (("annual",), ("q1", "q2", "q3", "q4"), tuple(f"m{m:02d}" for m in range(1, 13)))
 
 
 def _month_start(year: int, month: int) -> dt.date:

@@ -95,3 +95,14 @@ def test_a_table_key_must_be_declared_so_no_check_is_silently_skipped():
         ValueError, match=r"unknown table key 'dossiers_per_unit'.*dossiers_by_unit"
     ):
         Table(frame, "c", key="dossiers_per_unit")
+
+
+def test_a_paragraph_said_instead_of_tables_records_which_ones():
+    said = Paragraph("Chưa so sánh với cùng kỳ năm trước.", omits=["dossiers_vs_previous_year"])
+    assert said.data()["omits"] == ["dossiers_vs_previous_year"]
+    assert "omits" not in Paragraph("Một đoạn văn.").data()  # plain paragraphs record as before
+
+
+def test_a_paragraph_cannot_omit_a_table_nobody_declared():
+    with pytest.raises(ValueError, match="unknown table key 'dossiers_by_month'"):
+        Paragraph("…", omits=["dossiers_by_month"])

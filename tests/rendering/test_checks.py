@@ -74,3 +74,17 @@ def test_a_checked_table_missing_from_the_report_fails_loudly():
     assert "Bảng «dossiers_by_unit» có trong báo cáo" in failed
     assert "Bảng «services_vs_previous_year» có trong báo cáo" in failed
     assert "Bảng «services_by_level» có trong báo cáo" not in failed
+
+
+def test_a_table_left_out_with_a_sentence_saying_why_is_not_missing():
+    import nbformat
+
+    from reportbook.notebook.blocks import MIME, Paragraph
+
+    nb = nbformat.v4.new_notebook()
+    said = Paragraph("Dữ liệu chưa bao gồm cùng kỳ năm trước.", omits=["services_vs_previous_year"])
+    out = nbformat.v4.new_output("display_data", data={MIME: said.data(), "text/plain": ""})
+    nb.cells.append(nbformat.v4.new_code_cell("t", outputs=[out]))
+    failed = {c.name for c in checks.run(nb) if not c.passed}
+    assert "Bảng «services_vs_previous_year» có trong báo cáo" not in failed
+    assert "Bảng «dossiers_by_unit» có trong báo cáo" in failed  # omitted by nobody

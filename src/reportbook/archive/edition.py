@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import EditionError, FinalEditionError, ReportbookError
+from .draft import refuse_draft
 from .lock import edition_lock
 from .manifest import MANIFEST, sha256
 
@@ -165,7 +166,10 @@ def recover(edition: Path) -> list[str]:
 
 
 def finalize(edition: Path) -> dict:
-    """Mark ``edition`` final: record it in final.json and make its files read-only."""
+    """Mark ``edition`` final: record it in final.json and make its files read-only.
+
+    A draft (carried-over texts not reviewed when it was built) is refused.
+    """
     with edition_lock(edition, what="finalize"):
         recover(edition)
         problems = integrity_problems(edition)
@@ -173,6 +177,7 @@ def finalize(edition: Path) -> dict:
             raise EditionError(f"{edition} cannot be made final:\n  " + "\n  ".join(problems))
         if is_final(edition):
             return json.loads((edition / FINAL).read_text(encoding="utf-8"))
+        refuse_draft(edition)
         record = {
             "final": True,
             "finalized_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

@@ -121,6 +121,7 @@ def record(ctx: BuildContext, merged: nbformat.NotebookNode, found: list[Check])
     """Everything the edition's manifest says except the output hashes."""
     from ..rendering import results
     from ..rendering.marks import marks_of
+    from . import draft
 
     project = ctx.project
     files = (
@@ -135,6 +136,7 @@ def record(ctx: BuildContext, merged: nbformat.NotebookNode, found: list[Check])
         "failures_allowed": ctx.options.allow_failed_checks,
     }
     manifest["marks"] = marks_of(merged)
+    manifest.update(draft.recorded(ctx))  # "draft" and its "unreviewed" texts
     manifest["notices"] = ctx.notices  # the same list: notices of rendering still land here
     manifest["notebook_code"] = code_hashes([s.path for s in ctx.every], project.root)
     manifest["params"] = ctx.require_params().model_dump(mode="json")

@@ -122,14 +122,20 @@ def _keep_numbers_whole(text: str) -> str:
 
 
 class Paragraph(Block):
-    def __init__(self, text: str, css: str = "rb-p"):
+    """A paragraph of body text; ``omits`` names the tables it is said instead of."""
+
+    def __init__(self, text: str, css: str = "rb-p", omits: Sequence[str] = ()):
         self.text, self.css = text, css
+        self.omits = [table_key(key) for key in omits]
 
     def html(self) -> str:
         return f'<p class="{self.css}">{_keep_numbers_whole(self.text)}</p>'
 
     def data(self) -> dict:
-        return {"kind": "paragraph", "text": self.text, "style": self.css}
+        data = {"kind": "paragraph", "text": self.text, "style": self.css}
+        if self.omits:
+            data["omits"] = self.omits
+        return data
 
     def __repr__(self) -> str:
         return self.text

@@ -8,6 +8,7 @@ of calls that reads like the report.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 
 import pandas as pd
@@ -17,7 +18,7 @@ from ..inputs.loading import Dataset
 from ..params import Organisation, Params, load_params, origin
 from ..paths import Project
 from ..periods import Period, Window, resolve
-from ..stats import civil_service
+from ..stats import civil_service, coverage
 from ..stats import documents as docs_mod
 from ..stats import tasks as tasks_mod
 from . import formatting, texts
@@ -74,11 +75,13 @@ class Report:
             "org": self.org.model_dump(),
             "year": self.period.year,
             "period": self.period.code,
+            "period_kind": self.period.kind,
             "period_label": self.period.label,
             "period_name": self.period.name,
             "start": self.window.start,
             "end": self.window.end,
             "in_period": f"Trong {self.period.label}",
+            "ahead": self.period.ahead,
         }
 
     def render(self, key: str, **values) -> str:
@@ -97,9 +100,16 @@ class Report:
             origin=lambda: origin(self.project.params, self.period, f"texts.{key}"),
         )
 
-    def text(self, key: str, **values) -> Group:
-        """The params text ``key`` as paragraphs."""
-        return Group(Paragraph(p) for p in texts.paragraphs(self.render(key, **values)))
+    def text(self, key: str, omits: Sequence[str] = (), **values) -> Group:
+        """The params text ``key`` as paragraphs.
+
+        ``omits`` names the tables (:class:`~reportbook.notebook.blocks.TableKey`)
+        the text stands in for: the section leaves them out on purpose (the
+        data does not cover their window) and the reviewer's checks must not
+        take them for missing.
+        """
+        paragraphs = texts.paragraphs(self.render(key, **values))
+        return Group(Paragraph(p, omits=omits) for p in paragraphs)
 
     def heading(self, key: str, level: int = 3, **values) -> Heading:
         return Heading(self.render(key, **values), level)
@@ -119,6 +129,34 @@ class Report:
             for i, e in enumerate(entries)
         ]
         return Group(Paragraph(f"{i}. {e}" if numbered else e) for i, e in enumerate(rendered, 1))
+
+    # -- what the data covers --------------------------------------------
+    @cached_property
+    def coverage(self) -> Window | None:
+        """The dates the data covers (:mod:`reportbook.stats.coverage`); None without data."""
+        return coverage.dossier_span(self.project.data, lambda: self.table("dossiers"))
+
+    def covered(self, window: Window | None = None) -> str:
+        """How much of ``window`` (default: the report's) the data covers: full, partial, none."""
+        return coverage.extent(self.coverage, window or self.window)
+
+    @property
+    def compares(self) -> bool:
+        """Whether to compare with the same period of the previous year.
+
+        Only when the data covers both whole windows; otherwise the section
+        says why it does not (text ``no_comparison``).
+        """
+        both = (self.window, self.period.previous_year.window)
+        return all(self.covered(w) == coverage.FULL for w in both)
+
+    def coverage_values(self) -> dict:
+        """Template values of the sentences about coverage: data, covered, previous."""
+        return {
+            "data": self.coverage,
+            "covered": self.covered(),
+            "previous": self.period.previous_year.window,
+        }
 
     # -- documents -------------------------------------------------------
     def documents(self, area: str, in_window: bool = True) -> pd.DataFrame:

@@ -10,6 +10,7 @@ level and in the comparison with last year) agreeing with each other.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
@@ -142,7 +143,7 @@ def _levels_and_comparison(levels: dict[str, dict], current: dict) -> list[Check
 def run(nb: nbformat.NotebookNode, unit_labels: dict[str, str] | None = None) -> list[Check]:
     """Every check on the merged report notebook, in report order."""
     tables = tables_by_key(nb)
-    checks = missing_tables(tables)
+    checks = missing_tables(tables, omitted_tables(nb))
     for key, label in FORMS.items():
         if key in tables:
             values = tables[key]["values"]
@@ -155,8 +156,13 @@ def run(nb: nbformat.NotebookNode, unit_labels: dict[str, str] | None = None) ->
     return checks
 
 
-def missing_tables(tables: dict[str, dict]) -> list[Check]:
-    """A failed check for every table a check needs that the report does not show."""
+def omitted_tables(nb: nbformat.NotebookNode) -> set[str]:
+    """Tables a section left out on purpose, each named by the paragraph said instead."""
+    return {key for b in blocks_of(nb) if b["kind"] == "paragraph" for key in b.get("omits", [])}
+
+
+def missing_tables(tables: dict[str, dict], omitted: Collection[str] = ()) -> list[Check]:
+    """A failed check for every table a check needs that the report neither shows nor omits."""
     return [
         Check(
             f"Bảng «{key.value}» có trong báo cáo",
@@ -165,7 +171,7 @@ def missing_tables(tables: dict[str, dict]) -> list[Check]:
             f"không có bảng nào ghi key={key.value!r}; kiểm tra liên quan không chạy được",
         )
         for key in CHECKED_TABLES
-        if key not in tables
+        if key not in tables and key not in omitted
     ]
 
 

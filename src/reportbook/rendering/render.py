@@ -26,7 +26,7 @@ from ..errors import RenderError
 from ..paths import TEMPLATES
 from ..sections import REMOVE_CELL_TAG
 from . import fonts
-from .marks import marks_of
+from .marks import placed
 
 CSS_PATH = TEMPLATES / "report" / "report.css"
 # Text the stylesheet itself draws (captions' numbering, page numbers).
@@ -103,7 +103,7 @@ def font_face_css(text: str) -> str:
 def to_html(nb: nbformat.NotebookNode, title: str, footer: str = "") -> str:
     """The report page; raises GlyphCoverageError if the font lacks a character."""
     resources = {
-        "reportbook": {"title": title, "css": "/*@fonts*/", "footer": footer, "marks": marks_of(nb)}
+        "reportbook": {"title": title, "css": "/*@fonts*/", "footer": footer, "marks": placed(nb)}
     }
     page, _ = _exporter().from_notebook_node(nb, resources=resources)
     text = visible_text(page) + GENERATED_TEXT

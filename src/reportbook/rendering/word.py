@@ -40,7 +40,7 @@ from .docx_parts import (
     setup_styles,
     table_size,
 )
-from .marks import marks_of
+from .marks import placed
 from .recorded import blocks_of
 
 if TYPE_CHECKING:
@@ -58,14 +58,35 @@ def to_docx(nb: nbformat.NotebookNode, path: Path, *, title: str = "") -> None:
     setup_styles(document)
     document.core_properties.title = title
     document.core_properties.created = document.core_properties.modified = _EPOCH
-    for mark in marks_of(nb):  # above the header, as in the HTML and the PDF
-        add_line(document, mark, 13, bold=True, space_after=6).runs[0].font.color.rgb = MARK_RED
+    for mark, corner in placed(nb):  # above the header, as in the HTML and the PDF
+        if corner:
+            _corner_mark(document, mark)
+        else:
+            add_line(document, mark, 13, bold=True, space_after=6).runs[0].font.color.rgb = MARK_RED
     counters = {"table": 0, "figure": 0}
     for block in blocks_of(nb):
         WRITERS[block["kind"]](document, block, counters)
     buffer = io.BytesIO()
     document.save(buffer)
     path.write_bytes(_reproducible_zip(buffer.getvalue()))
+
+
+def _corner_mark(document: DocxDocument, text: str) -> None:
+    """'DỰ THẢO' in a box at the top right: a bordered paragraph, narrowed from the left."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph = add_line(document, text, 14, bold=True, space_after=6)
+    paragraph.paragraph_format.left_indent = TEXT_WIDTH - Cm(4.0)
+    borders = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        for key, value in (("val", "single"), ("sz", "8"), ("space", "2"), ("color", "000000")):
+            edge.set(qn(f"w:{key}"), value)
+        borders.append(edge)
+    # Word reads pPr children in schema order: borders come before spacing, indent, alignment.
+    later = ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
+    paragraph._p.get_or_add_pPr().insert_element_before(borders, *later)
 
 
 def _reproducible_zip(data: bytes) -> bytes:

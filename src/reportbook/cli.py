@@ -5,6 +5,7 @@ reportbook check --year 2023 --period annual
 reportbook finalize --year 2023 --period annual
 reportbook verify outputs/2023/annual
 reportbook periods [--year 2023]
+reportbook import dossiers FILE.xlsx [FILE ...] [--mapping FILE.yaml]   (or documents; --undo)
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("edition", help="an edition folder, e.g. outputs/2023/annual")
     periods = commands.add_parser("periods", help="list the periods and their data windows")
     periods.add_argument("--year", default="2023")
+    from .importing.command import add_parser as add_import
+
+    add_import(commands)
     return parser
 
 
@@ -184,7 +188,13 @@ def _verify(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
-COMMANDS = {"check": _check, "finalize": _finalize, "verify": _verify}
+def _import(args: argparse.Namespace, console: Console) -> int:
+    from .importing.command import run
+
+    return run(args, console)
+
+
+COMMANDS = {"check": _check, "finalize": _finalize, "verify": _verify, "import": _import}
 
 
 def _periods(args: argparse.Namespace) -> int:

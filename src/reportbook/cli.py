@@ -6,6 +6,7 @@ reportbook finalize --year 2023 --period annual
 reportbook verify outputs/2023/annual
 reportbook periods [--year 2023]
 reportbook import dossiers FILE.xlsx [FILE ...] [--mapping FILE.yaml]   (or documents; --undo)
+reportbook diff outputs/2023/q1 outputs/2024/q1
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     from .importing.command import add_parser as add_import
 
     add_import(commands)
+    from .compare.terminal import add_parser as add_diff
+
+    add_diff(commands)
     return parser
 
 
@@ -194,7 +198,19 @@ def _import(args: argparse.Namespace, console: Console) -> int:
     return run(args, console)
 
 
-COMMANDS = {"check": _check, "finalize": _finalize, "verify": _verify, "import": _import}
+def _diff(args: argparse.Namespace, console: Console) -> int:
+    from .compare.terminal import run
+
+    return run(args, console)
+
+
+COMMANDS = {
+    "check": _check,
+    "finalize": _finalize,
+    "verify": _verify,
+    "import": _import,
+    "diff": _diff,
+}
 
 
 def _periods(args: argparse.Namespace) -> int:

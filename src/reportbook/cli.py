@@ -7,6 +7,7 @@ reportbook verify outputs/2023/annual
 reportbook periods [--year 2023]
 reportbook import dossiers FILE.xlsx [FILE ...] [--mapping FILE.yaml]   (or documents; --undo)
 reportbook diff outputs/2023/q1 outputs/2024/q1
+reportbook preview --year 2023 --period annual [--port 8765]
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     from .compare.terminal import add_parser as add_diff
 
     add_diff(commands)
+    from .preview.command import add_parser as add_preview
+
+    add_preview(commands)
     return parser
 
 
@@ -204,12 +208,19 @@ def _diff(args: argparse.Namespace, console: Console) -> int:
     return run(args, console)
 
 
+def _preview(args: argparse.Namespace, console: Console) -> int:
+    from .preview.command import run
+
+    return run(args, console)
+
+
 COMMANDS = {
     "check": _check,
     "finalize": _finalize,
     "verify": _verify,
     "import": _import,
     "diff": _diff,
+    "preview": _preview,
 }
 
 

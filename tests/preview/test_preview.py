@@ -83,3 +83,19 @@ def test_saved_files_are_noticed_and_hidden_or_backup_files_are_not(tmp_path):
     (tmp_path / "params" / "common.yaml~").write_text("a: 1\n")
     (tmp_path / "notebooks" / ".00.ipynb.swp").write_text("x")
     assert changes(before, scan(tmp_path)) == ["params/common.yaml"]
+
+
+def test_a_port_in_use_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    import socket
+
+    from reportbook.cli import main
+
+    for folder in ("data", "params", "notebooks"):
+        (tmp_path / folder).mkdir()
+    monkeypatch.setenv("REPORTBOOK_ROOT", str(tmp_path))
+    with socket.socket() as taken:
+        taken.bind((HOST, 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["preview", "--year", "2023", "--port", str(port)]) == 2
+    assert f"error: cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err

@@ -39,7 +39,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     sub.add_argument("--year", required=True, help="reporting year, e.g. 2023")
     sub.add_argument("--period", default="annual", help=f"one of: {', '.join(PERIODS)}")
-    sub.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (0: any free one)")
+    sub.add_argument("--port", type=_port, default=8765, help="port on 127.0.0.1 (0: any free one)")
     sub.add_argument("--jobs", type=int, metavar="N", help="kernels (default: one per core)")
     sub.add_argument(
         "--idle-minutes",
@@ -47,6 +47,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         default=60,
         help="stop when no browser has asked for the page for this long (default: 60)",
     )
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (0 to 65535; 0: any free one)")
+    return int(text)
 
 
 class Loop:

@@ -34,6 +34,10 @@ def paragraph(text):
     return {"kind": "paragraph", "text": text, "style": "rb-p"}
 
 
+def figure(png, caption="Hồ sơ TTHC theo tháng"):
+    return {"kind": "figure", "caption": caption, "png": png}
+
+
 def notebook(sections):
     """A merged report.ipynb: one code cell per block, recording it as a section would."""
     nb = nbformat.v4.new_notebook()
@@ -71,7 +75,10 @@ def edition(folder, blocks, runs, **recorded):
 def two(tmp_path):
     before = edition(
         tmp_path / "a",
-        {"00-mo-dau": [paragraph(PLAN)], "04-thu-tuc": [paragraph("Đoạn một."), table(UNITS)]},
+        {
+            "00-mo-dau": [paragraph(PLAN)],
+            "04-thu-tuc": [paragraph("Đoạn một."), table(UNITS), figure("AAAA")],
+        },
         {"00-mo-dau": "succeeded", "04-thu-tuc": "succeeded"},
     )
     changed = {**UNITS, "PVHCC": {**UNITS["PVHCC"], "received": 1301, "in_progress": 74}}
@@ -83,6 +90,7 @@ def two(tmp_path):
                 paragraph("Đoạn mới [bold]chèn[/bold]."),
                 paragraph("Đoạn một."),
                 table(changed),
+                figure("BBBB"),
             ],
         },
         {"00-mo-dau": "reused", "04-thu-tuc": "succeeded"},
@@ -107,6 +115,13 @@ def test_an_inserted_paragraph_is_added_and_the_ones_after_it_are_not_changed(tw
     texts = [(t.section, t.what, t.before, t.after) for t in result.texts]
     assert ("04-thu-tuc", "text 1", "", "Đoạn mới [bold]chèn[/bold].") in texts
     assert not [t for t in texts if t[2] == "Đoạn một."]
+    redrawn = (
+        "04-thu-tuc",
+        "figure «Hồ sơ TTHC theo tháng»",
+        "drawn",
+        "redrawn (its figures differ)",
+    )
+    assert redrawn in texts
 
 
 def test_documents_cited_are_added_or_removed_by_their_number_not_by_dates(two):
@@ -120,7 +135,7 @@ def test_sections_say_how_they_were_produced_and_inputs_which_differ(two):
     rows = {s.section: (s.before, s.after, s.code_changed, s.changes) for s in result.sections}
     assert rows == {
         "00-mo-dau": ("succeeded", "reused (cache)", False, 1),
-        "04-thu-tuc": ("succeeded", "succeeded", True, 3),
+        "04-thu-tuc": ("succeeded", "succeeded", True, 4),
     }
     assert result.inputs == [("data/dossiers.csv", "edited"), ("params/2023/annual.yaml", "new")]
 
@@ -132,7 +147,8 @@ def test_reportbook_diff_prints_readable_tables_and_exits_0(two, capsys, monkeyp
     assert "Figures that changed" in out and "1.234" in out and "1.301" in out and "+67" in out
     assert "+ added" in out and "80/KH-SLĐTBXH" in out and "− removed" in out
     assert "[bold]chèn[/bold]" in out  # data is shown literally, never read as markup
-    assert "2 figure(s) changed, 1 document(s) added, 1 removed" in out
+    assert "2 figure(s) changed, 1 document(s) added, 1 removed, 3 text(s) changed" in out
+    assert "redrawn (its figures differ)" in out
 
 
 def test_reportbook_diff_of_a_folder_that_is_no_edition_is_a_clear_error(tmp_path, capsys):
@@ -151,8 +167,22 @@ def test_the_reviewer_page_compares_with_the_replaced_edition_and_escapes_data(t
     assert "So với lần lập trước" in page and "2 số liệu thay đổi" in page
     assert "<td>1234</td><td>1301</td><td>+67</td>" in page
     assert "Đoạn mới [bold]chèn[/bold]." in page and "<script" not in page
+    assert "hình «Hồ sơ TTHC theo tháng»</td><td>có</td><td>vẽ lại (số liệu khác)" in page
     first = write_comparison(review, tmp_path / "none", recorded, merged, "BÁO CÁO")
     assert "lần lập đầu tiên" in first.read_text(encoding="utf-8")
+
+
+def test_a_replaced_edition_that_cannot_be_compared_is_said_so_and_fails_no_build(two, tmp_path):
+    before, after = two
+    odd = nbformat.read(before / "report.ipynb", as_version=4)
+    odd.cells[0].outputs[0].data[MIME] = {"kind": "table", "caption": 3, "rows": 7}
+    nbformat.write(odd, before / "report.ipynb")
+    review = tmp_path / "stage" / "review"
+    review.mkdir(parents=True)
+    merged = nbformat.read(after / "report.ipynb", as_version=4)
+    recorded = json.loads((after / "manifest.json").read_text(encoding="utf-8"))
+    page = write_comparison(review, before, recorded, merged, "BÁO CÁO").read_text(encoding="utf-8")
+    assert "không đọc được nên không so sánh được" in page and "cannot be compared" in page
 
 
 def test_verify_does_not_re_run_the_page_comparing_with_an_edition_that_is_gone():

@@ -185,11 +185,9 @@ def _pictures(section: str, before: Edition, after: Edition) -> list[TextChange]
         if a == b:
             continue
         caption = (b if b is not None else a).get("caption", "")
-        was = "drawn" if a is not None else ""
-        now = (
-            ("redrawn (its figures differ)" if a is not None else "drawn") if b is not None else ""
-        )
-        found.append(TextChange(section, f"figure «{caption}»", was, now))
+        was = DRAWN if a is not None else ""
+        now = (REDRAWN if a is not None else DRAWN) if b is not None else ""
+        found.append(TextChange(section, "figure", caption, was, now))
     return found
 
 

@@ -37,7 +37,13 @@ def write_comparison(
 
     after = Edition(review_dir.parent, manifest, list(recorded_blocks(merged)))
     before, problem = _previous(previous)
-    result = compare(before, after) if before is not None else None
+    result = None
+    if before is not None:
+        try:
+            result = compare(before, after)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # an edition of an older reportbook, or edited by hand: history, not a reason to fail
+            problem = f"{previous}: cannot be compared ({type(exc).__name__}: {exc})"
     window = manifest["window"]
     html = (
         template_env("review")
@@ -48,7 +54,7 @@ def write_comparison(
             page_title="So với lần lập trước",
             result=result,
             problem=problem,
-            previous=_about(previous) if before is not None else None,
+            previous=_about(previous) if result is not None else None,
             texts=[(t, *excerpts(t.before, t.after)) for t in result.texts] if result else [],
         )
     )

@@ -85,14 +85,14 @@ def show(result: Comparison, console: Console) -> None:
     """Print every table of the comparison, then one summary line (data is never markup)."""
     from rich.text import Text
 
-    console.print(Text.assemble(("A  ", "bold"), result.before.name))
-    console.print(Text.assemble(("B  ", "bold"), result.after.name))
+    console.print(Text.assemble(("A  ", "bold"), result.before.name), soft_wrap=True)
+    console.print(Text.assemble(("B  ", "bold"), result.after.name), soft_wrap=True)
     for table in (_figures(result), _documents(result), _texts(result), _sections(result)):
         if table.row_count:
             console.print(table)
     if result.inputs:
         console.print(_table("Inputs that differ", ("input file", ""), result.inputs))
-    console.print(Text(result.summary))
+    console.print(Text(result.summary), soft_wrap=True)
 
 
 def _table(title: str, columns: tuple[str, ...], rows: list) -> Table:

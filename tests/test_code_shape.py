@@ -8,6 +8,8 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "reportbook"
 MODULES = sorted(PACKAGE.rglob("*.py"))
 STAGES = ["inputs", "stats", "notebook", "execution", "rendering", "archive"]
+# Around the pipeline: bringing data in, comparing editions, previewing while writing.
+TOOLS = ["importing", "compare", "preview"]
 SHARED = {
     "__init__",
     "__main__",
@@ -27,8 +29,8 @@ def _name(path: Path) -> str:
     return path.relative_to(PACKAGE).as_posix()
 
 
-def test_each_stage_of_the_pipeline_is_a_subpackage():
-    for stage in STAGES:
+def test_each_stage_of_the_pipeline_and_each_tool_around_it_is_a_subpackage():
+    for stage in STAGES + TOOLS:
         assert (PACKAGE / stage / "__init__.py").is_file(), stage
         assert ast.get_docstring(ast.parse((PACKAGE / stage / "__init__.py").read_text()))
 

@@ -6,6 +6,9 @@ reportbook finalize --year 2023 --period annual
 reportbook new --year 2024 --period q3 [--from 2024/h1] [--force]
 reportbook verify outputs/2023/annual
 reportbook periods [--year 2023]
+reportbook import dossiers FILE.xlsx [FILE ...] [--mapping FILE.yaml]   (or documents; --undo)
+reportbook diff outputs/2023/q1 outputs/2024/q1
+reportbook preview --year 2023 --period annual [--port 8765]
 """
 
 from __future__ import annotations
@@ -37,6 +40,15 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("edition", help="an edition folder, e.g. outputs/2023/annual")
     periods = commands.add_parser("periods", help="list the periods and their data windows")
     periods.add_argument("--year", default="2023")
+    from .importing.command import add_parser as add_import
+
+    add_import(commands)
+    from .compare.terminal import add_parser as add_diff
+
+    add_diff(commands)
+    from .preview.command import add_parser as add_preview
+
+    add_preview(commands)
     return parser
 
 
@@ -249,7 +261,27 @@ def _verify(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
-COMMANDS = {"check": _check, "finalize": _finalize, "new": _new, "verify": _verify}
+# Commands whose module has its own ``run(args, console)``; imported only when used.
+_DELEGATED = {
+    "import": "importing.command",
+    "diff": "compare.terminal",
+    "preview": "preview.command",
+}
+
+
+def _delegate(args: argparse.Namespace, console: Console) -> int:
+    from importlib import import_module
+
+    return import_module(f".{_DELEGATED[args.command]}", __package__).run(args, console)
+
+
+COMMANDS = {
+    "check": _check,
+    "finalize": _finalize,
+    "new": _new,
+    "verify": _verify,
+    **dict.fromkeys(_DELEGATED, _delegate),
+}
 
 
 def _periods(args: argparse.Namespace) -> int:

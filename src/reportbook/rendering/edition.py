@@ -4,7 +4,8 @@
 (nbconvert and WeasyPrint, in this process), ``report.docx`` and the
 reviewer edition ``review/`` (in a forked child at the same time, see
 :mod:`reportbook.rendering.background`); each from the render cache when its
-inputs are unchanged.
+inputs are unchanged. The reviewer edition's "So với lần lập trước" compares
+with the edition this build replaces (:mod:`reportbook.compare.page`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import nbformat
 
+from ..compare.page import write_comparison
 from ..context import BuildContext
 from ..execution.stage import SECTIONS_DIR
 from . import review
@@ -58,6 +60,8 @@ def render_all(
         review.write(
             stage, section_paths(ctx, stage), manifest, found, title, ctx.cache, ctx.warnings
         )
+        # the edition being replaced is still in place: compare with it before the swap
+        write_comparison(stage / review.REVIEW_DIR, ctx.edition, manifest, merged, title)
 
     ctx.progress.step("merging and rendering")
     with alongside(in_child, "writing report.docx and the reviewer edition"):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import io
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -90,9 +91,16 @@ def _subset_font(path: Path, text: str) -> bytes:
 
 def font_face_css(text: str) -> str:
     """@font-face rules embedding the report font's subsets as data URIs."""
+    return _font_faces("".join(sorted(set(text))))
+
+
+@lru_cache(maxsize=4)
+def _font_faces(characters: str) -> str:
+    """The rules for one set of characters: a preview re-rendering after an edited text
+    usually has the same characters, and subsetting four faces takes most of a render."""
     rules = []
     for (weight, style), name in fonts.FACES.items():
-        data = base64.b64encode(_subset_font(fonts.FONT_DIR / name, text)).decode("ascii")
+        data = base64.b64encode(_subset_font(fonts.FONT_DIR / name, characters)).decode("ascii")
         rules.append(
             f'@font-face {{ font-family: "{fonts.FAMILY}"; font-weight: {weight}; '
             f"font-style: {style}; src: url(data:font/ttf;base64,{data}) format('truetype'); }}"

@@ -80,20 +80,26 @@ def window_statistics(
         raise ValueError(f"by must be one of {', '.join(BY)}, not {by!r}")
     path = Path(path)
     with connect(memory_limit, threads) as con:
-        counts = ", ".join(f"count_if({c})::BIGINT AS {c}" for c in COLUMNS)
-        base = BASE.format(by=by, source=source_sql(path), pruning=_pruning(path, window))
-        sql = (
-            f"WITH base AS ({base}),"
-            f" flags AS (SELECT k, {FLAGS} FROM base) "
-            f"SELECT k, {counts} FROM flags GROUP BY k HAVING count_if(received) > 0 ORDER BY k"
-        )
         try:
-            frame = con.execute(sql, {"start": window.start, "end": window.end}).df()
+            frame = con.execute(
+                _query(con, path, window, by), {"start": window.start, "end": window.end}
+            ).df()
+        except DataError:
+            raise
         except Exception as exc:  # duckdb raises IOException, ConversionException, ...
             raise DataError(
                 f"{path}: cannot compute the dossier statistics: {exc}", path=path
             ) from None
     return _with_total(frame, by)
+
+
+def _query(con: duckdb.DuckDBPyConnection, path: Path, window: Window, by: str) -> str:
+    counts = ", ".join(f"count_if({c})::BIGINT AS {c}" for c in COLUMNS)
+    base = BASE.format(by=by, source=source_sql(con, path), pruning=_pruning(path, window))
+    return (
+        f"WITH base AS ({base}), flags AS (SELECT k, {FLAGS} FROM base) "
+        f"SELECT k, {counts} FROM flags GROUP BY k HAVING count_if(received) > 0 ORDER BY k"
+    )
 
 
 def _with_total(frame: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -114,7 +120,7 @@ def connect(memory_limit: str = "3GB", threads: int | None = None) -> duckdb.Duc
     return con
 
 
-def source_sql(path: Path) -> str:
+def source_sql(con: duckdb.DuckDBPyConnection, path: Path) -> str:
     """A SELECT giving the dossier columns of ``path``, its dates typed as DATE."""
     quoted = str(path).replace("'", "''")
     if path.is_dir():
@@ -128,20 +134,24 @@ def source_sql(path: Path) -> str:
             f"{path}: dossiers must be a .csv or .parquet file, or a folder of Parquet files",
             path=path,
         )
-    return f"SELECT * REPLACE ({_dates()}) FROM {raw}"
+    types = {row[0]: row[1] for row in con.execute(f"DESCRIBE SELECT * FROM {raw}").fetchall()}
+    return f"SELECT * REPLACE ({_dates(types)}) FROM {raw}"
 
 
 DATES = ("received_on", "due_on", "resolved_on")
 
 
-def _dates() -> str:
+def _dates(types: dict[str, str]) -> str:
     """Dates as DATE from DATE, TIMESTAMP or text (ISO or dd/mm/yyyy; empty is none).
 
-    The same readings as :func:`reportbook.inputs.rules.parse_dates`.
+    Text is read as :func:`reportbook.inputs.rules.parse_dates` reads it; typed
+    columns are only cast (parsing them as text would cost more than the count).
     """
     return ", ".join(
-        f"coalesce(try_cast({c} AS DATE), "
-        f"try_strptime(nullif({c}::VARCHAR, ''), '%d/%m/%Y')::DATE) AS {c}"
+        f"CAST({c} AS DATE) AS {c}"
+        if types.get(c, "VARCHAR").startswith(("DATE", "TIMESTAMP"))
+        else f"coalesce(try_strptime(nullif({c}, ''), '%d/%m/%Y'), "
+        f"try_strptime(nullif({c}, ''), '%Y-%m-%d'))::DATE AS {c}"
         for c in DATES
     )
 

@@ -114,7 +114,13 @@ def connect(memory_limit: str = "3GB", threads: int | None = None) -> duckdb.Duc
     """An in-memory DuckDB that spills to a temporary folder beyond ``memory_limit``."""
     import duckdb
 
-    con = duckdb.connect(config={"memory_limit": memory_limit, "preserve_insertion_order": False})
+    con = duckdb.connect(
+        config={
+            "memory_limit": memory_limit,
+            "preserve_insertion_order": False,
+        }
+    )
+    con.execute("SET enable_progress_bar = false")  # it would print into the caller's output
     if threads:
         con.execute(f"SET threads = {int(threads)}")
     return con

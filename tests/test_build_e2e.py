@@ -40,7 +40,7 @@ HEADINGS = [
     "đ. Công tác cải cách tài chính công",
     "e. Xây dựng và phát triển Chính phủ điện tử",
     "2. Thực hiện các nhiệm vụ được UBND tỉnh giao",
-    "3. Tình hình thực hiện Chỉ thị số 26/CT-TTg ngày 05/09/2016",
+    "3. Tình hình thực hiện Chỉ thị số 26/CT-TTg ngày 05/9/2016",
     "III. NHỮNG KHÓ KHĂN, VƯỚNG MẮC",
     "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI",
     "Nơi nhận:",
@@ -72,7 +72,7 @@ FIGURES = [
     "(từ 15/12/2022 đến 14/12/2023)",
     "Kế hoạch số 72/KH-SLĐTBXH ngày 28/12/2022",
     "Quyết định số 3118/QĐ-UBND ngày 08/12/2023",
-    "Công văn số 535/SNV-TTr ngày 11/03/2022 của Sở Nội vụ",
+    "Công văn số 535/SNV-TTr ngày 11/3/2022 của Sở Nội vụ",
     "vtquang@soctrang.gov.vn",
 ]
 

@@ -56,3 +56,18 @@ def test_a_wide_form_and_the_table_after_it_are_printed_landscape(tmp_path):
     ]
     assert sizes == [(595, 842), (842, 595), (595, 842)]
     assert "Biểu" in pages[1] and "So sánh" in pages[1] and "Tiếp." in pages[2]
+
+
+def test_the_pdf_keeps_numbers_whole_with_word_joiners_and_shows_none_of_them(tmp_path):
+    """WeasyPrint gets word joiners instead of no-break spans (it mis-breaks before them)."""
+    from reportbook.rendering.render import WORD_JOINER, for_print
+
+    html = Paragraph("Sở LĐ-TB&XH, Quyết định số 3118/QĐ-UBND.").html()
+    printed = for_print(html)
+    assert "rb-nobr" not in printed
+    assert (
+        f"LĐ-{WORD_JOINER}TB&amp;XH" in printed and f"3118/{WORD_JOINER}QĐ-{WORD_JOINER}" in printed
+    )
+    _, pages = _pages(_notebook(Paragraph("Sở LĐ-TB&XH, Quyết định số 3118/QĐ-UBND.")), tmp_path)
+    assert "Sở LĐ-TB&XH, Quyết định số 3118/QĐ-UBND." in pages[0]
+    assert WORD_JOINER not in pages[0]

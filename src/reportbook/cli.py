@@ -22,8 +22,28 @@ EXIT_ERROR = 2
 EXIT_MISMATCH = 3  # verify: the re-run differs from the archived edition
 
 
+DESCRIPTION = """\
+Build the periodic administrative-reform (CCHC) report of a department from
+its data: one notebook per section, run for a year and a period, rendered in
+the official layout of Decree 30/2020 as HTML, PDF and Word, with a reviewer
+edition, under outputs/<year>/<period>/."""
+
+EXAMPLES = """\
+examples:
+  reportbook build --year 2023 --period annual      the 2023 annual report
+  reportbook build --year 2023 --period annual --section 04
+                                                    re-run section 04 only
+  reportbook check --year 2024 --period h1          check the inputs, build nothing
+  reportbook periods --year 2024                    the periods and their windows"""
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="reportbook", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="reportbook",
+        description=DESCRIPTION,
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     _add_build(commands)
     check = commands.add_parser("check", help="validate params, notebooks and data; build nothing")
@@ -34,20 +54,28 @@ def _parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="re-run an edition from its inputs and compare")
     verify.add_argument("edition", help="an edition folder, e.g. outputs/2023/annual")
     periods = commands.add_parser("periods", help="list the periods and their data windows")
-    periods.add_argument("--year", default="2023")
+    periods.add_argument("--year", default="2023", help="reporting year (default: 2023)")
     return parser
 
 
 def _add_build(commands: argparse._SubParsersAction) -> None:
-    build = commands.add_parser("build", help="build one report edition (HTML, PDF, Word)")
+    build = commands.add_parser(
+        "build",
+        help="build one report edition (HTML, PDF, Word, reviewer edition)",
+        description="Build the report of one period into outputs/<year>/<period>/: "
+        "report.html, report.pdf, report.docx (Word), the reviewer edition review/, the "
+        "executed sections and manifest.json. Every input is checked first; sections "
+        "whose code, parameters and inputs are unchanged are reused from outputs/.cache/.",
+    )
     build.add_argument("--year", required=True, help="reporting year, e.g. 2023")
     build.add_argument("--period", default="annual", help=f"one of: {', '.join(PERIODS)}")
     build.add_argument(
         "--section",
         action="append",
         metavar="NN",
-        help="re-run only this section (repeatable); others are kept from the "
-        "last build after checking them against its manifest",
+        help="run this section again, even if the cache holds it (repeatable: "
+        "--section 04 --section 08); the other sections are kept from the last "
+        "build after checking them against its manifest, then everything is rendered",
     )
     build.add_argument(
         "--jobs",
@@ -88,7 +116,7 @@ def _positive(text: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    console = Console(stderr=True)
+    console = Console(stderr=True, log_path=False)  # no "progress.py:51" after each line
     try:
         if args.command == "build":
             return _build(args, console)
@@ -141,6 +169,7 @@ def _build(args: argparse.Namespace, console: Console) -> int:
         + (f", {len(kept)} kept from the previous edition" if kept else "")
         + f", {total:.1f} s in sections)",
         highlight=False,
+        soft_wrap=True,
     )
     return 0
 

@@ -47,7 +47,10 @@ def params_problems(project: Project, period: Period, sections: list[Section]) -
 def _config_problems(exc: ConfigError, project: Project, period: Period) -> list[Problem]:
     """One problem per invalid key, at the file and line that sets it."""
     if not exc.errors:
-        return [Problem(f"params/{period.year}/{period.code}.yaml", None, None, None, str(exc))]
+        file = f"params/{period.year}/{period.code}.yaml"
+        # the problem names the file already: not its full path again in the message
+        message = str(exc).removeprefix(f"{project.root / file}: ")
+        return [Problem(file, None, None, None, message)]
     found = []
     for dotted, message in exc.errors:
         file, line = origin(project.params, period, dotted)

@@ -58,14 +58,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+BUILD = """\
+Build the report of one period into outputs/<year>/<period>/: report.html,
+report.pdf, report.docx (Word), the reviewer edition review/, the executed
+sections and manifest.json. Every input is checked first; sections whose code,
+parameters and inputs are unchanged are reused from outputs/.cache/."""
+
+
 def _add_build(commands: argparse._SubParsersAction) -> None:
     build = commands.add_parser(
         "build",
         help="build one report edition (HTML, PDF, Word, reviewer edition)",
-        description="Build the report of one period into outputs/<year>/<period>/: "
-        "report.html, report.pdf, report.docx (Word), the reviewer edition review/, the "
-        "executed sections and manifest.json. Every input is checked first; sections "
-        "whose code, parameters and inputs are unchanged are reused from outputs/.cache/.",
+        description=BUILD,
     )
     build.add_argument("--year", required=True, help="reporting year, e.g. 2023")
     build.add_argument("--period", default="annual", help=f"one of: {', '.join(PERIODS)}")
@@ -83,17 +87,11 @@ def _add_build(commands: argparse._SubParsersAction) -> None:
         metavar="N",
         help="kernels running sections in parallel (default: one per core)",
     )
-    build.add_argument(
-        "--no-cache",
-        action="store_true",
-        help="execute and render everything, ignoring outputs/.cache/",
-    )
+    no_cache = "execute and render everything, ignoring outputs/.cache/"
+    build.add_argument("--no-cache", action="store_true", help=no_cache)
     build.add_argument("--quiet", action="store_true", help="no progress display")
-    build.add_argument(
-        "--force",
-        action="store_true",
-        help="rebuild a final edition (the current one moves to <period>.history/)",
-    )
+    force = "rebuild a final edition (the current one moves to <period>.history/)"
+    build.add_argument("--force", action="store_true", help=force)
     build.add_argument(
         "--allow-failed-checks",
         action="store_true",

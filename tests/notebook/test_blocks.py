@@ -123,3 +123,18 @@ def test_a_table_key_must_be_declared_so_no_check_is_silently_skipped():
         ValueError, match=r"unknown table key 'dossiers_per_unit'.*dossiers_by_unit"
     ):
         Table(frame, "c", key="dossiers_per_unit")
+
+
+def test_in_jupyterlab_a_block_brings_the_report_look_scoped_to_jupyterlab_outputs():
+    from reportbook.notebook.blocks import MIME
+    from reportbook.notebook.lookalike import SCOPE, style, without_style
+
+    frame = pd.DataFrame({"Đơn vị": ["A"], "Tổng số": ["1.234"]})
+    shown = Table(frame, "Bảng thử")._repr_mimebundle_()
+    html = shown["text/html"]
+    assert html.startswith('<style class="rb-lookalike">') and MIME in shown
+    rules = [line for line in style().splitlines()[1:-1] if line.strip()]
+    assert all(line.startswith(SCOPE) for line in rules)  # nothing outside JupyterLab's outputs
+    assert f"{SCOPE} table.rb-table td.rb-left {{ text-align: left; }}" in style()
+    assert "@page" not in style() and ".rb-document" not in style()
+    assert without_style(html) == Table(frame, "Bảng thử").html()

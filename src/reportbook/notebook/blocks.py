@@ -23,7 +23,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..paths import TEMPLATES
-from . import layout, typeset
+from . import layout, lookalike, typeset
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -95,12 +95,13 @@ class Block:
         raise NotImplementedError
 
     def _repr_html_(self) -> str:
-        return self.html()
+        return lookalike.style() + self.html()
 
     def _repr_mimebundle_(
         self, include: Container[str] | None = None, exclude: Container[str] | None = None
     ) -> dict:
-        return {"text/html": self.html(), MIME: self.data()}
+        """HTML that looks in JupyterLab as in the report, and the structured content."""
+        return {"text/html": lookalike.style() + self.html(), MIME: self.data()}
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"

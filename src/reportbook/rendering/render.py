@@ -24,6 +24,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 from ..errors import RenderError
+from ..notebook import lookalike
 from ..paths import TEMPLATES
 from ..sections import REMOVE_CELL_TAG
 from . import fonts
@@ -71,6 +72,7 @@ def _exporter() -> HTMLExporter:
     exporter.register_preprocessor(
         TagRemovePreprocessor(remove_cell_tags={REMOVE_CELL_TAG}, enabled=True), enabled=True
     )
+    exporter.register_filter("without_lookalike", lookalike.without_style)
     return exporter
 
 

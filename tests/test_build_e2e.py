@@ -49,7 +49,8 @@ HEADINGS = [
     "Võ Thanh Quang",
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "Độc lập - Tự do - Hạnh phúc",
-    "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+    "SỞ LAO ĐỘNG - THƯƠNG BINH",  # the agency in two lines, broken at "VÀ" (Decree 30 header)
+    "VÀ XÃ HỘI",
 ]
 
 FIGURES = [

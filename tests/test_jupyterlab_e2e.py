@@ -12,6 +12,7 @@ stops the browser and the server, and takes about half a minute.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -49,6 +50,7 @@ def jupyterlab(tmp_path_factory):
     token, port = secrets.token_hex(16), _free_port()
     env = {**os.environ, **{f"JUPYTER_{d}_DIR": str(root / d.lower()) for d in ("CONFIG", "DATA")}}
     env["JUPYTER_RUNTIME_DIR"] = str(root / "runtime")
+    env["JUPYTERLAB_SETTINGS_DIR"] = str(_settings(root / "settings"))
     env.pop("REPORTBOOK_ROOT", None)  # the notebook finds the project as in a user's JupyterLab
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1"]
     command += [f"--port={port}", f"--IdentityProvider.token={token}"]
@@ -67,6 +69,18 @@ def jupyterlab(tmp_path_factory):
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+
+
+def _settings(folder: Path) -> Path:
+    """A user's settings that start the notebook's kernel without asking and fetch no news."""
+    for plugin, values in (
+        ("notebook-extension/tracker", {"autoStartDefaultKernel": True}),
+        ("apputils-extension/notification", {"fetchNews": "false"}),
+    ):
+        path = folder / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values), encoding="utf-8")
+    return folder
 
 
 def _commit_with_the_notebook_filter(folder: Path) -> None:
@@ -125,6 +139,8 @@ def ran_notebook(jupyterlab, browser, tmp_path_factory):
     browser.get(f"{url}/lab/tree/{NOTEBOOK}?token={token}")
     wait = WebDriverWait(browser, 60)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".jp-Notebook .jp-CodeCell"))
+    idle = "//*[contains(@class,'jp-StatusBar')]//*[contains(text(),'| Idle')]"
+    wait.until(lambda d: not _accept_dialog(d) and d.find_elements(By.XPATH, idle))
     wait.until(
         lambda d: d.find_elements(
             By.XPATH, "//div[contains(@class,'lm-MenuBar-itemLabel') and text()='Run']"
@@ -137,10 +153,22 @@ def ran_notebook(jupyterlab, browser, tmp_path_factory):
     browser.find_element(By.CSS_SELECTOR, "li[data-command='runmenu:run-all']").click()
     shot = tmp_path_factory.mktemp("shots") / "jupyterlab.png"
     try:
-        WebDriverWait(browser, 120).until(lambda d: _prompts(d) and all(map(_ran, _prompts(d))))
+        WebDriverWait(browser, 150).until(
+            lambda d: not _accept_dialog(d) and _prompts(d) and all(map(_ran, _prompts(d)))
+        )
     finally:
         browser.save_screenshot(str(shot))  # what the page showed, to look at when this fails
     return browser
+
+
+def _accept_dialog(driver) -> bool:
+    """Accept a dialog JupyterLab may still show (e.g. 'Select Kernel' on a slow start)."""
+    from selenium.webdriver.common.by import By
+
+    buttons = driver.find_elements(By.CSS_SELECTOR, ".jp-Dialog .jp-Dialog-button.jp-mod-accept")
+    for button in buttons:
+        button.click()
+    return bool(buttons)
 
 
 def _prompts(driver) -> list[str]:

@@ -40,6 +40,7 @@ def built_2023_annual(tmp_path_factory):
         timeout=900,
     )
     assert result.returncode == 0, result.stderr
+    (project.root / "build.log").write_text(result.stderr, encoding="utf-8")  # what a CI log shows
     return project.edition_dir(2023, "annual")
 
 

@@ -21,6 +21,7 @@ SHARED = {
     "context",
     "build",
     "cli",
+    "arguments",
     "progress",
 }
 

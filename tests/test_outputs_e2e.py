@@ -171,3 +171,13 @@ def test_a_character_the_font_lacks_fails_the_build_and_keeps_the_edition(
     with pytest.raises(GlyphCoverageError, match=r"U\+4E2D CJK UNIFIED IDEOGRAPH-4E2D"):
         build(2023, "annual", sections=["11"], project=project)
     assert hashlib.sha256((edition / "report.pdf").read_bytes()).hexdigest() == before
+
+
+def test_the_build_log_reads_as_sentences_without_code_locations(built_2023_annual):
+    """Piped into a log, each step and section is one whole line, no 'progress.py:51'."""
+    log = (built_2023_annual.parents[2] / "build.log").read_text(encoding="utf-8").splitlines()
+    assert not [line for line in log if re.search(r"\w+\.py:\d+", line)]
+    assert any(line.endswith("checking params, notebooks and data") for line in log)
+    assert any(re.search(r"04-thu-tuc-hanh-chinh: (\d+\.\d s|reused from)", line) for line in log)
+    built = [line for line in log if line.startswith("built năm 2023 in ")]
+    assert len(built) == 1 and built[0].endswith(" s in sections)")

@@ -18,6 +18,7 @@ import sys
 
 from rich.console import Console
 
+from .arguments import parser as _parser
 from .errors import ReportbookError, VerifyError
 from .notebook import formatting
 from .periods import PERIODS, resolve
@@ -26,98 +27,9 @@ EXIT_ERROR = 2
 EXIT_MISMATCH = 3  # verify: the re-run differs from the archived edition
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="reportbook", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    _add_build(commands)
-    check = commands.add_parser("check", help="validate params, notebooks and data; build nothing")
-    finalize = commands.add_parser("finalize", help="mark an edition final (read-only)")
-    for sub in (check, finalize):
-        sub.add_argument("--year", required=True, help="reporting year, e.g. 2023")
-        sub.add_argument("--period", default="annual", help=f"one of: {', '.join(PERIODS)}")
-    _add_new(commands)
-    verify = commands.add_parser("verify", help="re-run an edition from its inputs and compare")
-    verify.add_argument("edition", help="an edition folder, e.g. outputs/2023/annual")
-    periods = commands.add_parser("periods", help="list the periods and their data windows")
-    periods.add_argument("--year", default="2023")
-    from .importing.command import add_parser as add_import
-
-    add_import(commands)
-    from .compare.terminal import add_parser as add_diff
-
-    add_diff(commands)
-    from .preview.command import add_parser as add_preview
-
-    add_preview(commands)
-    return parser
-
-
-def _add_build(commands: argparse._SubParsersAction) -> None:
-    build = commands.add_parser("build", help="build one report edition (HTML, PDF, Word)")
-    build.add_argument("--year", required=True, help="reporting year, e.g. 2023")
-    build.add_argument("--period", default="annual", help=f"one of: {', '.join(PERIODS)}")
-    build.add_argument(
-        "--section",
-        action="append",
-        metavar="NN",
-        help="re-run only this section (repeatable); others are kept from the "
-        "last build after checking them against its manifest",
-    )
-    build.add_argument(
-        "--jobs",
-        type=_positive,
-        metavar="N",
-        help="kernels running sections in parallel (default: one per core)",
-    )
-    build.add_argument(
-        "--no-cache",
-        action="store_true",
-        help="execute and render everything, ignoring outputs/.cache/",
-    )
-    build.add_argument("--quiet", action="store_true", help="no progress display")
-    build.add_argument(
-        "--force",
-        action="store_true",
-        help="rebuild a final edition (the current one moves to <period>.history/)",
-    )
-    build.add_argument(
-        "--allow-failed-checks",
-        action="store_true",
-        help="publish although a check of the figures failed; the edition is "
-        "marked on its first page and in its manifest",
-    )
-    build.add_argument(
-        "--timeout",
-        type=_positive,
-        metavar="SECONDS",
-        help="the longest one cell of a section may run (default: 600)",
-    )
-
-
-def _add_new(commands: argparse._SubParsersAction) -> None:
-    new = commands.add_parser(
-        "new", help="write a period's params from an earlier report's, texts marked for review"
-    )
-    new.add_argument("--year", required=True, help="reporting year, e.g. 2024")
-    new.add_argument("--period", required=True, help=f"one of: {', '.join(PERIODS)}")
-    new.add_argument(
-        "--from",
-        dest="source",
-        metavar="YEAR/PERIOD",
-        help="copy this report's params (default: the closest earlier report with params)",
-    )
-    new.add_argument("--force", action="store_true", help="replace an existing params file")
-
-
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
-    return int(text)
-
-
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    console = Console(stderr=True)
+    console = Console(stderr=True, log_path=False)  # no "progress.py:51" after each line
     try:
         if args.command == "build":
             return _build(args, console)
@@ -171,6 +83,7 @@ def _build(args: argparse.Namespace, console: Console) -> int:
         + (f", {len(kept)} kept from the previous edition" if kept else "")
         + f", {total:.1f} s in sections)",
         highlight=False,
+        soft_wrap=True,
     )
     if result.manifest.get("draft"):
         console.print(

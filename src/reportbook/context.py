@@ -66,6 +66,7 @@ class BuildContext:
     runs: list[SectionRun] = field(default_factory=list)  # every section's outcome so far
     notices: list[str] = field(default_factory=list)  # damaged caches or reused files replaced
     warnings: list = field(default_factory=list)  # implausible data values (inputs.plausible)
+    named: list[Section] = field(default_factory=list)  # --section: executed even if cached
 
     @classmethod
     def create(
@@ -88,6 +89,8 @@ class BuildContext:
         ctx = cls(
             target, project, every, select(every, sections), progress or Progress(), options, params
         )
+        if sections:
+            ctx.named = list(ctx.chosen)
         if options.use_cache:
             ctx.cache = Cache(project.cache_dir, project.root, params, warn=ctx.notice)
         return ctx

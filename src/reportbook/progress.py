@@ -1,8 +1,15 @@
-"""A rich progress display for builds (a plain line per step when not a terminal)."""
+"""What a build shows while it works: a progress bar on a terminal, plain lines elsewhere.
+
+On a terminal, a bar counts the sections and a timed line records each step
+and section. Piped into a file or a CI log, the same lines come without the
+bar, one per event, never wrapped mid-sentence and without rich's
+``file.py:NN`` caller suffix (that is for developers, not for the log reader).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -17,6 +24,14 @@ if TYPE_CHECKING:
     from .sections import Section
 
 
+def describe(run: SectionRun) -> str:
+    """One section's outcome for the reader: '04-thu-tuc-hanh-chinh: 2.9 s' or '... reused'."""
+    if run.reused_from:
+        where = "the cache" if run.reused_from == "cache" else "the previous edition"
+        return f"{run.section.name}: reused from {where}"
+    return f"{run.section.name}: {run.seconds:.1f} s"
+
+
 @contextmanager
 def rich_progress(console: Console, enabled: bool = True) -> Iterator[Progress]:
     """Yield the build's Progress callbacks; warnings are printed even when ``enabled`` is off."""
@@ -26,7 +41,28 @@ def rich_progress(console: Console, enabled: bool = True) -> Iterator[Progress]:
 
     if not enabled:
         yield Progress(warn=warn)
-        return
+    elif not console.is_terminal:
+        yield _plain(console, warn)
+    else:
+        with _bar(console, warn) as progress:
+            yield progress
+
+
+def _plain(console: Console, warn: Callable[[str], None]) -> Progress:
+    """One unwrapped, timestamped line per step and section, for logs and pipes."""
+
+    def line(text: str) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        console.print(f"{stamp} {text}", highlight=False, markup=False, soft_wrap=True)
+
+    def done(run: SectionRun) -> None:
+        line(describe(run))
+
+    return Progress(section_done=done, step=line, warn=warn)
+
+
+@contextmanager
+def _bar(console: Console, warn: Callable[[str], None]) -> Iterator[Progress]:
     bar = RichProgress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -45,10 +81,10 @@ def rich_progress(console: Console, enabled: bool = True) -> Iterator[Progress]:
 
     def done(run: SectionRun) -> None:
         bar.advance(task)
-        bar.console.log(f"{run.section.name}: {run.seconds:.1f} s", highlight=False)
+        bar.console.log(describe(run), highlight=False, markup=False)
 
     def step(text: str) -> None:
-        bar.console.log(text, highlight=False)
+        bar.console.log(text, highlight=False, markup=False)
 
     with bar:
         yield Progress(section_started=started, section_done=done, step=step, warn=warn)

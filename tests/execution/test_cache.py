@@ -139,3 +139,15 @@ def test_without_a_cache_every_section_is_executed(setup):
     _build(project, sections, tmp / "a")
     runs = execute_sections(sections, tmp / "b", ANNUAL, project, jobs=2, cache=None)
     assert all(r.executed for r in runs)
+
+
+def test_a_section_named_with_section_runs_again_although_the_cache_holds_it(setup):
+    """`build --section 04` re-runs 04 (and refreshes its cache entry); the rest stay reused."""
+    project, sections, tmp = setup
+    _build(project, sections, tmp / "a")
+    cache = Cache(project.outputs / ".cache", project.root, load_params(project.params, ANNUAL))
+    runs = execute_sections(
+        sections, tmp / "b", ANNUAL, project, jobs=2, cache=cache, fresh=[sections[1]]
+    )
+    assert [r.section.slug for r in runs if r.executed] == ["tasks"]
+    assert sum(r.reused_from == "cache" for r in runs) == 4

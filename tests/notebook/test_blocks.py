@@ -14,10 +14,20 @@ def test_paragraph_escapes_markup_from_data():
     assert "&lt;script&gt;" in result and "&amp;" in result and "{{ 7*7 }}" in result
 
 
-def test_document_numbers_are_kept_on_one_line():
-    result = Paragraph("Quyết định số 20/2023/QĐ-UBND ngày 29/09/2023").html()
+def test_document_numbers_and_hyphenated_names_are_kept_on_one_line():
+    result = Paragraph("Sở LĐ-TB&XH trình Quyết định số 20/2023/QĐ-UBND ngày 29/9/2023").html()
     assert '<span class="rb-nobr">20/2023/QĐ-UBND</span>' in result
-    assert '<span class="rb-nobr">29/09/2023</span>' in result
+    assert '<span class="rb-nobr">29/9/2023</span>' in result
+    assert '<span class="rb-nobr">LĐ-TB&amp;XH</span>' in result
+
+
+def test_a_paragraph_that_would_gape_is_condensed_a_little():
+    gaping = (
+        "Sở LĐ-TB&XH trình UBND tỉnh ban hành Quyết định số 20/2023/QĐ-UBND ngày "
+        "29/9/2023 của Ủy ban nhân dân tỉnh ban hành định mức kinh tế - kỹ thuật."
+    )
+    assert 'style="letter-spacing: -0.' in Paragraph(gaping).html()
+    assert "style=" not in Paragraph("Một đoạn ngắn.").html()
 
 
 def test_heading_has_its_level():
@@ -33,6 +43,17 @@ def test_table_with_groups_has_two_header_rows_and_a_total_row():
     assert '<th rowspan="2">Đơn vị</th>' in result and '<th colspan="2">Nhận</th>' in result
     assert '<tr class="rb-total">' in result
     assert "<caption>Bảng thử</caption>" in result
+    assert result.count("<col ") == 3 and 'class="rb-table"' in result
+
+
+def test_the_form_number_in_a_caption_never_breaks():
+    result = Table(pd.DataFrame({"a": [1]}), "Tình hình (Biểu 06/VPCP/KSTT)").html()
+    assert '<span class="rb-nobr">06/VPCP/KSTT</span>' in result
+
+
+def test_a_table_wider_than_a_portrait_page_is_marked_wide():
+    frame = pd.DataFrame({f"c{i}": [i] for i in range(14)})
+    assert 'class="rb-table rb-wide"' in Table(frame, "Biểu").html()
 
 
 def test_table_escapes_cells():
@@ -48,14 +69,21 @@ def test_header_block_has_the_decree_30_pieces():
     result = _header("Sóc Trăng, ngày 05 tháng 02 năm 2024")
     for piece in (
         '<div class="rb-parent">UBND TỈNH SÓC TRĂNG</div>',
-        '<div class="rb-agency">SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI</div>',
+        '<div class="rb-agency"><span class="rb-line">SỞ LAO ĐỘNG - THƯƠNG BINH</span> '
+        '<span class="rb-line">VÀ XÃ HỘI</span></div>',
         "/BC-SLĐTBXH</div>",
         '<div class="rb-nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>',
-        '<div class="rb-motto">Độc lập - Tự do - Hạnh phúc</div>',
+        '<div class="rb-motto"><span class="rb-ruled">Độc lập - Tự do - Hạnh phúc</span></div>',
         '<div class="rb-dateline">Sóc Trăng, ngày 05 tháng 02 năm 2024</div>',
         '<div class="rb-kind">BÁO CÁO</div>',
     ):
         assert piece in result
+
+
+def test_the_number_sits_level_with_the_place_and_date_in_a_row_of_their_own():
+    result = _header("Sóc Trăng, ngày 05 tháng 02 năm 2024")
+    dates_row = result[result.index('<tr class="rb-header-dates">') :]
+    assert dates_row.index("Số:") < dates_row.index("Sóc Trăng, ngày") < dates_row.index("</tr>")
 
 
 def test_closing_block_has_recipients_and_signature():
@@ -106,3 +134,18 @@ def test_a_paragraph_said_instead_of_tables_records_which_ones():
 def test_a_paragraph_cannot_omit_a_table_nobody_declared():
     with pytest.raises(ValueError, match="unknown table key 'dossiers_by_month'"):
         Paragraph("…", omits=["dossiers_by_month"])
+
+
+def test_in_jupyterlab_a_block_brings_the_report_look_scoped_to_jupyterlab_outputs():
+    from reportbook.notebook.blocks import MIME
+    from reportbook.notebook.lookalike import SCOPE, style, without_style
+
+    frame = pd.DataFrame({"Đơn vị": ["A"], "Tổng số": ["1.234"]})
+    shown = Table(frame, "Bảng thử")._repr_mimebundle_()
+    html = shown["text/html"]
+    assert html.startswith('<style class="rb-lookalike">') and MIME in shown
+    rules = [line for line in style().splitlines()[1:-1] if line.strip()]
+    assert all(line.startswith(SCOPE) for line in rules)  # nothing outside JupyterLab's outputs
+    assert f"{SCOPE} table.rb-table td.rb-left {{ text-align: left; }}" in style()
+    assert "@page" not in style() and ".rb-document" not in style()
+    assert without_style(html) == Table(frame, "Bảng thử").html()

@@ -33,9 +33,16 @@ def test_percent():
 
 @pytest.mark.parametrize(
     ("day", "expected"),
-    [(dt.date(2022, 12, 28), "28/12/2022"), (dt.date(2023, 3, 6), "06/03/2023")],
+    [
+        (dt.date(2022, 12, 28), "28/12/2022"),
+        (dt.date(2023, 1, 12), "12/01/2023"),
+        (dt.date(2023, 2, 13), "13/02/2023"),
+        (dt.date(2023, 3, 6), "06/3/2023"),
+        (dt.date(2023, 4, 21), "21/4/2023"),
+        (dt.date(2023, 10, 2), "02/10/2023"),
+    ],
 )
-def test_date_is_day_month_year_with_leading_zeros(day, expected):
+def test_date_pads_days_below_10_and_months_1_and_2_only_as_decree_30_does(day, expected):
     assert formatting.date(day) == expected
 
 

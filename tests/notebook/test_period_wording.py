@@ -51,7 +51,9 @@ def test_sentences_open_with_the_period_and_its_window():
     report = _report(2023, "q1")
     total = report.render("tthc_total", total={"received": 5}, previous=None)
     assert report.values["in_period"] == "Trong quý I năm 2023"
-    assert total.startswith("Trong quý I (từ 15/12/2022 đến 14/03/2023), tổng số hồ sơ")
+    assert total.startswith(
+        "Trong quý I (từ 15/12/2022 đến 14/3/2023), tổng số hồ sơ"
+    )  # Decree 30 dates
 
 
 def test_the_annual_figures_keep_the_reference_reports_words():
@@ -129,7 +131,7 @@ def test_without_last_years_data_the_report_says_why_it_does_not_compare():
     assert not report.compares
     assert text == (
         f"Dữ liệu hiện có (từ {first} đến {formatting.date(report.coverage.end)}) chưa bao gồm "
-        "trọn cùng kỳ năm 2021 (từ 15/12/2020 đến 14/06/2021), nên chưa so sánh số hồ sơ TTHC "
+        "trọn cùng kỳ năm 2021 (từ 15/12/2020 đến 14/6/2021), nên chưa so sánh số hồ sơ TTHC "
         "với cùng kỳ năm trước."
     )
 
@@ -138,7 +140,7 @@ def test_a_window_after_the_data_is_reported_as_not_yet_covered(project_with):
     report = open_report(2025, "q1", project_with((2025, "q1")))
     text = report.render("dossier_coverage", **report.coverage_values())
     assert (report.covered(), report.compares) == ("none", False)
-    assert "chưa có số liệu của quý I năm 2025 (từ 15/12/2024 đến 14/03/2025)" in text
+    assert "chưa có số liệu của quý I năm 2025 (từ 15/12/2024 đến 14/3/2025)" in text
 
 
 def test_a_window_the_data_covers_in_part_says_the_figures_are_partial(project_with):

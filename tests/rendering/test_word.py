@@ -8,6 +8,7 @@ import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.shared import Cm
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from reportbook.notebook.blocks import MIME, Group, Paragraph, Table, Template
@@ -113,14 +114,40 @@ def test_headings_use_word_heading_styles(document):
     assert document.styles["Heading 1"].font.name == "Times New Roman"
 
 
-def test_header_has_both_columns_and_the_title(document):
-    left, right = document.tables[0].rows[0].cells
-    assert "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" in left.text and "/BC-SLĐTBXH" in left.text
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right.text
-    assert "Độc lập - Tự do - Hạnh phúc" in right.text
-    assert "Sóc Trăng, ngày 15 tháng 12 năm 2023" in right.text
+def test_header_has_both_columns_then_the_number_level_with_the_date(document):
+    names, dates = document.tables[0].rows
+    left, right = names.cells
+    lines = [p.text for p in left.paragraphs]
+    assert lines == ["UBND TỈNH SÓC TRĂNG", "SỞ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI"]
+    assert [p.text for p in right.paragraphs] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
+    number, date = dates.cells
+    assert number.text.startswith("Số:") and number.text.endswith("/BC-SLĐTBXH")
+    assert date.text == "Sóc Trăng, ngày 15 tháng 12 năm 2023"
     texts = [p.text for p in document.paragraphs]
     assert "BÁO CÁO" in texts and "Công tác cải cách hành chính năm 2023" in texts
+
+
+def _border_width(paragraph):
+    """The cm a paragraph's bottom border spans (the column less both indents), or None."""
+    if paragraph._p.find(".//" + qn("w:pBdr")) is None:
+        return None
+    fmt = paragraph.paragraph_format
+    return (fmt.left_indent or 0) + (fmt.right_indent or 0)
+
+
+def test_the_rules_hang_from_their_text(document):
+    """The motto's rule is its own border, as long as the motto; the agency's under its name."""
+    left, right = document.tables[0].rows[0].cells
+    motto = right.paragraphs[1]
+    assert _border_width(motto) is not None and motto.paragraph_format.keep_with_next
+    column = document.tables[0].columns[1].width
+    ruled = column - _border_width(motto)
+    assert Cm(5.9) < ruled < Cm(6.4)  # "Độc lập - Tự do - Hạnh phúc" in 14 pt bold: 6,04 cm
+    assert _border_width(left.paragraphs[-1]) is not None  # under "VÀ XÃ HỘI"
+    assert not any(_border_width(p) is not None and not p.text for p in left.paragraphs)
 
 
 def test_tables_are_word_tables_with_merged_group_headers(document):
@@ -151,3 +178,63 @@ def test_every_block_kind_has_a_word_writer():
     from reportbook.rendering.word import WRITERS
 
     assert set(WRITERS) == set(KINDS)
+
+
+def _form_notebook(after_form):
+    """A Biểu 06 table, a small table right after it, then ``after_form`` and the closing."""
+    from reportbook.stats.form06 import COLUMN_LABELS, COLUMNS, header_groups
+
+    columns = ["Đơn vị", *(COLUMN_LABELS[c] for c in COLUMNS)]
+    frame = pd.DataFrame([["Tổng cộng", *("13.573" for _ in COLUMNS)]], columns=columns)
+    form = Table(frame, "Tình hình (Biểu 06/VPCP/KSTT)", groups=header_groups("Đơn vị"))
+    small = Table(pd.DataFrame({"Chỉ tiêu": ["Nhận"], "Kỳ này": ["1"]}), "So sánh")
+    closing = Template(
+        "closing",
+        recipients=["Lưu: VT."],
+        signer={"title": "GIÁM ĐỐC", "name": "A", "authority": None},
+    )
+    blocks = [form, small, *after_form, closing]
+    return new_notebook(cells=[new_code_cell(outputs=[_output(b)]) for b in blocks])
+
+
+@pytest.fixture(scope="module")
+def form_document(tmp_path_factory):
+    path = tmp_path_factory.mktemp("docx") / "form.docx"
+    to_docx(_form_notebook([Paragraph("Trên đây là báo cáo.")]), path)
+    return Document(str(path))
+
+
+def test_a_wide_form_and_the_table_after_it_get_a_landscape_page_then_portrait_again(
+    form_document,
+):
+    from docx.enum.section import WD_ORIENT
+
+    orientations = [s.orientation for s in form_document.sections]
+    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    landscape = form_document.sections[1]
+    assert round(landscape.page_width.cm, 1) == 29.7
+    assert not landscape.different_first_page_header_footer  # its pages are numbered
+
+
+def test_the_form_keeps_its_three_header_rows_and_11_pt_text(form_document):
+    form = form_document.tables[0]
+    assert form.cell(0, 0).text == form.cell(2, 0).text == "Đơn vị"
+    assert form.cell(0, 1).text == form.cell(0, 5).text == "Số hồ sơ nhận giải quyết"
+    assert form.cell(1, 1).text == form.cell(2, 1).text == "Tổng số"
+    assert form.cell(1, 2).text == form.cell(1, 3).text == "Trong đó"
+    assert form.cell(2, 2).text == "Trực tuyến"
+    sizes = {
+        run.font.size.pt
+        for row in form.rows
+        for c in row.cells
+        for p in c.paragraphs
+        for run in p.runs
+    }
+    assert sizes == {11}
+
+
+def test_the_paragraph_before_the_closing_is_kept_with_it(form_document):
+    before = next(p for p in form_document.paragraphs if p.text == "Trên đây là báo cáo.")
+    assert before.paragraph_format.keep_with_next and before.paragraph_format.keep_together
+    closing_row = form_document.tables[-1].rows[0]._tr
+    assert closing_row.find(".//" + qn("w:cantSplit")) is not None

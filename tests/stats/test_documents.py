@@ -69,7 +69,7 @@ def test_citation_names_other_issuers_but_not_the_reporting_body():
     own = documents.citation(DOCS.iloc[0], ISSUERS, "SLDTBXH")
     other = documents.citation(DOCS.iloc[1], ISSUERS, "SLDTBXH")
     assert own == "Kế hoạch số 72/KH-SLĐTBXH ngày 28/12/2022 về thực hiện CCHC năm 2023"
-    assert other == "Công văn số 535/SNV-TTr ngày 11/03/2022 của Sở Nội vụ về việc hướng dẫn"
+    assert other == "Công văn số 535/SNV-TTr ngày 11/3/2022 của Sở Nội vụ về việc hướng dẫn"
 
 
 def test_select_filters_by_area_and_inclusive_window():

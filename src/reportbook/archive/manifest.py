@@ -80,17 +80,27 @@ def versions() -> dict[str, str]:
 
 
 def git_commit(root: Path) -> str | None:
-    """The commit of the project checkout, with '+dirty' if it has changes."""
+    """The commit of the project checkout, with '+dirty' if it has changes.
+
+    Changes are compared by content, through the repository's filters: a
+    notebook saved in JupyterLab with its outputs is not a change when the
+    nbstripout filter (scripts/git-filters.sh) strips it to what is committed,
+    although `git status` lists it by its size until it is added.
+    """
+
+    def git(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
+
     try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
+        commit = git("rev-parse", "HEAD")
+        changed = git("diff", "--quiet", "HEAD", "--")
+        untracked = git("ls-files", "--others", "--exclude-standard")
+    except OSError:
         return None
-    return commit + ("+dirty" if dirty else "")
+    if commit.returncode or changed.returncode not in (0, 1) or untracked.returncode:
+        return None
+    dirty = changed.returncode == 1 or untracked.stdout.strip()
+    return commit.stdout.strip() + ("+dirty" if dirty else "")
 
 
 def build_manifest(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..notebook.blocks import NUMBER_SYMBOL
+from ..notebook.typeset import NUMBER_SYMBOL
 from ..stats.form06 import COLUMN_GROUPS, COLUMN_LABELS, COLUMNS
 
 ROW_LABELS = {"total": "Tổng cộng", "current": "Kỳ này", "previous": "Cùng kỳ năm trước"}

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Collection
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,6 +92,7 @@ class Execution:
     count: int
     jobs: int | None = None
     cache: Cache | None = None
+    fresh: Collection[Section] = ()  # run even if the cache holds them (and store the result)
     kernels: RunAll | None = None
     progress: Progress = field(default_factory=Progress)
     timeout: float | None = None
@@ -99,7 +101,9 @@ class Execution:
         return section_key(section.path, parameters(self.period), KERNEL)
 
     def from_cache(self, section: Section, index: int) -> SectionRun | None:
-        hit = self.cache.lookup(section.name, self.key(section)) if self.cache else None
+        if section in self.fresh or not self.cache:
+            return None
+        hit = self.cache.lookup(section.name, self.key(section))
         if hit is None:
             return None
         self.progress.section_started(section, index, self.count)

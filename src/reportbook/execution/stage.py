@@ -20,8 +20,9 @@ def run_sections(ctx: BuildContext, stage: Path, warm: WarmStart) -> list[Sectio
     """Every section's executed notebook in ``stage/sections``, in report order.
 
     Sections this build does not run are copied from the current edition; the
-    chosen ones come from the cache or run on ``warm``'s kernels. The outcomes
-    are kept in ``ctx.runs`` even when a section fails.
+    chosen ones come from the cache or run on ``warm``'s kernels, except those
+    named with ``--section``, which always run (that is what the user asked
+    for). The outcomes are kept in ``ctx.runs`` even when a section fails.
     """
     kept = keep_from_edition(ctx, stage / SECTIONS_DIR)
     warm.warm_renderers()
@@ -33,6 +34,7 @@ def run_sections(ctx: BuildContext, stage: Path, warm: WarmStart) -> list[Sectio
             ctx.project,
             jobs=ctx.jobs,
             cache=ctx.cache,
+            fresh=ctx.named,
             kernels=warm.kernels,
             progress=ctx.progress,
             timeout=ctx.options.timeout,

@@ -32,7 +32,8 @@ class WarmStart:
     def __enter__(self) -> WarmStart:
         ctx = self._ctx
         if ctx.params is not None:  # else validation is about to say what is wrong
-            needed = len(to_run(ctx.chosen, ctx.target, ctx.cache))
+            cacheable = [s for s in ctx.chosen if s not in ctx.named]
+            needed = len(ctx.named) + len(to_run(cacheable, ctx.target, ctx.cache))
             self.kernels = start_kernels(min(ctx.jobs, needed), ctx.project, self._stack)
         return self
 

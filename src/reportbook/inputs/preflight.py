@@ -50,7 +50,10 @@ def _config_problems(exc: ConfigError, project: Project, period: Period) -> list
     if isinstance(exc, ParamsFileError):
         return [Problem(f.file, f.line, None, None, f.rule, row_word="line") for f in exc.faults]
     if not exc.errors:
-        return [Problem(f"params/{period.year}/{period.code}.yaml", None, None, None, str(exc))]
+        file = f"params/{period.year}/{period.code}.yaml"
+        # the problem names the file already: not its full path again in the message
+        message = str(exc).removeprefix(f"{project.root / file}: ")
+        return [Problem(file, None, None, None, message)]
     found = []
     for dotted, message in exc.errors:
         file, line = origin(project.params, period, dotted)

@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import base64
 import io
-import re
 from collections.abc import Container, Iterable, Sequence
 from enum import StrEnum
-from html import escape
 from typing import TYPE_CHECKING
 
 import jinja2
+from markupsafe import Markup, escape
 
 from ..paths import TEMPLATES
+from . import layout, lookalike, typeset
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -81,6 +81,7 @@ def template_env(folder: str) -> jinja2.Environment:
 
 
 _ENV = template_env("blocks")
+_ENV.filters["agency_lines"] = typeset.agency_lines
 
 
 class Block:
@@ -94,31 +95,27 @@ class Block:
         raise NotImplementedError
 
     def _repr_html_(self) -> str:
-        return self.html()
+        return lookalike.style() + self.html()
 
     def _repr_mimebundle_(
         self, include: Container[str] | None = None, exclude: Container[str] | None = None
     ) -> dict:
-        return {"text/html": self.html(), MIME: self.data()}
+        """HTML that looks in JupyterLab as in the report, and the structured content."""
+        return {"text/html": lookalike.style() + self.html(), MIME: self.data()}
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
 
 
-# A document number and symbol ("3118/QĐ-UBND", "20/2023/QĐ-UBND", "20-CT/TW"):
-# never split across lines, or a reader (and pdftotext) sees "QĐ-" and "UBND" apart.
-NUMBER_SYMBOL = re.compile(r"\b\d+[\w.]*(?:[/-][\w&.]+)*/[\w&.]+(?:-[\w&.]+)*")
+def keep_whole(text: str) -> Markup:
+    """Escape ``text`` and wrap document numbers and hyphenated names in no-break spans."""
+    return Markup("").join(
+        Markup('<span class="rb-nobr">{}</span>').format(piece) if whole else escape(piece)
+        for piece, whole in typeset.pieces(text)
+    )
 
 
-def _keep_numbers_whole(text: str) -> str:
-    """Escape ``text`` and wrap document numbers in no-break spans."""
-    out, last = [], 0
-    for match in NUMBER_SYMBOL.finditer(text):
-        out.append(escape(text[last : match.start()]))
-        out.append(f'<span class="rb-nobr">{escape(match.group())}</span>')
-        last = match.end()
-    out.append(escape(text[last:]))
-    return "".join(out)
+_ENV.filters["keep_whole"] = keep_whole
 
 
 class Paragraph(Block):
@@ -129,7 +126,9 @@ class Paragraph(Block):
         self.omits = [table_key(key) for key in omits]
 
     def html(self) -> str:
-        return f'<p class="{self.css}">{_keep_numbers_whole(self.text)}</p>'
+        spacing = typeset.tracking(self.text) if self.css == "rb-p" else 0.0
+        style = f' style="letter-spacing: {spacing:.2f}pt"' if spacing else ""
+        return f'<p class="{self.css}"{style}>{keep_whole(self.text)}</p>'
 
     def data(self) -> dict:
         data = {"kind": "paragraph", "text": self.text, "style": self.css}
@@ -148,7 +147,7 @@ class Heading(Block):
         self.text, self.level = text, level
 
     def html(self) -> str:
-        return f'<h{self.level} class="rb-h">{_keep_numbers_whole(self.text)}</h{self.level}>'
+        return f'<h{self.level} class="rb-h">{keep_whole(self.text)}</h{self.level}>'
 
     def data(self) -> dict:
         return {"kind": "heading", "text": self.text, "level": self.level}
@@ -174,7 +173,10 @@ class Group(Block):
 
 
 class Table(Block):
-    """A numbered table with a caption; ``groups`` adds a first header row.
+    """A numbered table with a caption; ``groups`` heads its columns in groups.
+
+    ``groups`` is :func:`reportbook.notebook.layout.header_rows`'s: pairs of
+    (label, span), or (label, [pairs]) for groups within groups.
 
     ``key`` names the table for the reviewer's checks and ``values`` carries
     its unformatted numbers ({row: {column: number}}), which the checks verify.
@@ -185,7 +187,7 @@ class Table(Block):
         frame: pd.DataFrame,
         caption: str,
         *,
-        groups: Sequence[tuple[str, int]] | None = None,
+        groups: Sequence[tuple[str, int | Sequence]] | None = None,
         css: str = "rb-table",
         first_column_left: bool = True,
         total_row: bool = False,
@@ -203,25 +205,37 @@ class Table(Block):
             "caption": self.caption,
             "key": self.key,
             "columns": [str(c) for c in self.frame.columns],
-            "rows": [[str(v) for v in row] for row in self.frame.itertuples(index=False)],
-            "groups": [list(g) for g in self.groups] if self.groups else None,
+            "rows": self._rows(),
+            "groups": _as_lists(self.groups) if self.groups else None,
             "total_row": self.total_row,
             "values": self.values,
         }
 
     def html(self) -> str:
+        columns, rows = [str(c) for c in self.frame.columns], self._rows()
+        header = layout.header_rows(columns, self.groups)
+        total = layout.table_width_mm(columns)
+        widths = layout.column_widths(header, rows, total)
         return _ENV.get_template("table.html.j2").render(
             caption=self.caption,
-            columns=list(self.frame.columns),
-            rows=[[str(v) for v in row] for row in self.frame.itertuples(index=False)],
-            groups=self.groups,
-            css=self.css,
+            header=header,
+            widths=[f"{w / total * 100:.2f}" for w in widths],
+            rows=rows,
+            css=self.css + (" rb-wide" if layout.is_wide(columns) else ""),
             first_left=self.first_column_left,
             total_row=self.total_row,
         )
 
+    def _rows(self) -> list[list[str]]:
+        return [[str(v) for v in row] for row in self.frame.itertuples(index=False)]
+
     def __repr__(self) -> str:
         return f"{self.caption}\n{self.frame.to_string(index=False)}"
+
+
+def _as_lists(groups: Sequence) -> list:
+    """Nested header groups as JSON lists: [label, span] or [label, [groups...]]."""
+    return [[label, spec if isinstance(spec, int) else _as_lists(spec)] for label, spec in groups]
 
 
 class Figure(Block):

@@ -1,16 +1,18 @@
-"""Vietnamese number and date formats, through Babel's ``vi`` locale.
+"""Vietnamese number and date formats.
 
 Official text groups thousands with a dot and uses a decimal comma
-(13.573 hồ sơ; 98,5%), writes dates dd/mm/yyyy, and writes small counts with a
-leading zero ("02 hồ sơ"). Babel owns the locale data, so nothing here
-hand-places separators.
+(13.573 hồ sơ; 98,5%) and writes small counts with a leading zero ("02 hồ
+sơ"); Babel's ``vi`` locale owns those separators, so nothing here
+hand-places them. Dates follow Decree 30/2020 (Appendix I) rather than a
+locale pattern: day/month/year, days below 10 and the months 1 and 2 with a
+leading zero, other months without (12/01/2023, 13/02/2023, 06/3/2023,
+21/4/2023), as the seed report and the subjects of cited documents write them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 LOCALE = "vi"
@@ -34,8 +36,17 @@ def percent(ratio: float, decimals: int = 1) -> str:
 
 
 def date(day: dt.date) -> str:
-    """Format a date as dd/mm/yyyy: 28/12/2022."""
-    return format_date(day, "dd/MM/yyyy", locale=LOCALE)
+    """Format a date as Decree 30 writes it: 28/12/2022, 12/01/2023, 06/3/2023."""
+    return f"{day.day:02d}/{month(day)}/{day.year}"
+
+
+def month(day: dt.date) -> str:
+    """The month as Decree 30 writes it: 01 and 02 padded, 3 to 12 not.
+
+    The decree pads what a pen could turn into another date (1 into 11 or 12,
+    2 into 12); "3" or "10" cannot be extended, so they stay as written.
+    """
+    return f"{day.month:02d}" if day.month <= 2 else str(day.month)
 
 
 def signed(value: int) -> str:
@@ -53,5 +64,4 @@ def date_line(place: str, day: dt.date | None, year: int) -> str:
     if day is None:
         blank = "\u00a0" * 6  # non-breaking, so HTML keeps the room for the date
         return f"{place}, ngày{blank}tháng{blank}năm {year}"
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{place}, ngày {day.day:02d} tháng {month(day)} năm {day.year}"

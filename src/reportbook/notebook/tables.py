@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..stats.form06 import COLUMN_GROUPS, COLUMN_LABELS
+from ..stats.form06 import COLUMN_LABELS, header_groups
 from . import formatting
 
 if TYPE_CHECKING:
@@ -25,13 +25,12 @@ def as_counts(stats: pd.DataFrame, row: str) -> dict[str, int]:
 
 
 def dossier_form(stats: pd.DataFrame, labels: dict[str, str]) -> tuple[pd.DataFrame, list]:
-    """Biểu 06 rows (one per unit or field, then the total) and the header groups."""
+    """Biểu 06 rows (one per unit or field, then the total) and the form's header groups."""
     names = [labels.get(i, i) if i != "total" else "Tổng cộng" for i in stats.index]
     body = stats.map(formatting.number)
     body.columns = [COLUMN_LABELS[c] for c in stats.columns]
     frame = pd.concat([pd.Series(names, index=stats.index, name="Đơn vị"), body], axis=1)
-    groups = [("Đơn vị", 1)] + [(g, len(cols)) for g, cols in COLUMN_GROUPS.items()]
-    return frame.reset_index(drop=True), groups
+    return frame.reset_index(drop=True), header_groups("Đơn vị")
 
 
 def contacts(frame: pd.DataFrame, day: dt.date) -> pd.DataFrame:

@@ -11,13 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ..notebook.blocks import NUMBER_SYMBOL
+from ..notebook.typeset import TEXT_WIDTH_MM, UNBREAKABLE
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -29,7 +28,14 @@ if TYPE_CHECKING:
 FONT = "Times New Roman"
 BODY_PT = 14
 HEADING_STYLES = {2: "Heading 1", 3: "Heading 2", 4: "Heading 3", 5: "Heading 4", 6: "Heading 5"}
-TEXT_WIDTH = Cm(21.0 - 3.0 - 1.5)
+TEXT_WIDTH = Cm(TEXT_WIDTH_MM / 10)
+# What may follow an element in its parent, in the order the OOXML schema sets
+# (Word refuses a file whose properties are out of order).
+_AFTER_KERN = (
+    *("w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd"),
+    *("w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout"),
+    *("w:specVanish", "w:oMath"),
+)
 
 
 def setup_page(document: Document) -> None:
@@ -100,6 +106,7 @@ def set_font(
 def setup_styles(document: Document) -> None:
     normal = document.styles["Normal"]
     set_font(normal, BODY_PT)
+    _kerned(normal)
     normal.font.color.rgb = RGBColor(0, 0, 0)
     fmt = normal.paragraph_format
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -113,18 +120,30 @@ def setup_styles(document: Document) -> None:
         style.paragraph_format.first_line_indent = Cm(1.0)
         style.paragraph_format.space_before, style.paragraph_format.space_after = Pt(6), Pt(6)
         style.paragraph_format.keep_with_next = True
+        # ragged, as in the PDF: a long heading justified would gape before its numbers
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
-def add_text(paragraph: Paragraph, text: str) -> None:
-    """Add ``text``, with document numbers' hyphens as Word non-breaking hyphens.
+def _kerned(style: CharacterStyle) -> None:
+    """Pair kerning on, as the PDF has it, so Word breaks lines where the PDF does."""
+    kern = OxmlElement("w:kern")
+    kern.set(qn("w:val"), "2")  # from 1 pt up: every size
+    style.element.get_or_add_rPr().insert_element_before(kern, *_AFTER_KERN)
 
-    Word would otherwise break "3118/QĐ-UBND" after "QĐ-", as the HTML's
-    no-break spans prevent in the browser and the PDF.
+
+def add_text(paragraph: Paragraph, text: str, spacing: float = 0.0) -> None:
+    """Add ``text``: numbers and hyphenated names unbreakable, ``spacing`` pt between letters.
+
+    Hyphens inside "3118/QĐ-UBND" or "LĐ-TB&XH" become Word non-breaking
+    hyphens (Word and LibreOffice would break after them), as the HTML's
+    no-break spans keep them whole in the browser and the PDF; ``spacing`` is
+    :func:`reportbook.notebook.typeset.tracking`'s condensing.
     """
     last = 0
-    for match in NUMBER_SYMBOL.finditer(text):
+    runs = []
+    for match in UNBREAKABLE.finditer(text):
         if match.start() > last:
-            paragraph.add_run(text[last : match.start()])
+            runs.append(paragraph.add_run(text[last : match.start()]))
         run = paragraph.add_run()
         for i, piece in enumerate(match.group().split("-")):
             if i:
@@ -132,9 +151,20 @@ def add_text(paragraph: Paragraph, text: str) -> None:
             text_element = OxmlElement("w:t")
             text_element.text = piece
             run._r.append(text_element)
+        runs.append(run)
         last = match.end()
     if last < len(text):
-        paragraph.add_run(text[last:])
+        runs.append(paragraph.add_run(text[last:]))
+    if spacing:
+        for run in runs:
+            letter_spacing(run, spacing)
+
+
+def letter_spacing(run: Run, points: float) -> None:
+    """Word's character spacing (condensed when negative), in points."""
+    element = OxmlElement("w:spacing")
+    element.set(qn("w:val"), str(round(points * 20)))  # twentieths of a point
+    run._r.get_or_add_rPr().insert_element_before(element, "w:w", "w:kern", *_AFTER_KERN)
 
 
 def add_line(
@@ -145,9 +175,7 @@ def add_line(
     bold: bool = False,
     italic: bool = False,
     align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER,
-    rule: bool = False,
     space_after: float = 0,
-    rule_inset: float = 2.2,
 ) -> Paragraph:
     paragraph = container.add_paragraph()
     paragraph.alignment = align
@@ -157,39 +185,7 @@ def add_line(
     fmt.line_spacing = 1.0
     run = paragraph.add_run(text)
     set_font(run, size, bold=bold, italic=italic)
-    if rule:
-        _short_rule(container, space_after, rule_inset)
     return paragraph
-
-
-def _short_rule(container: Document | _Cell, space_after: float = 0, inset: float = 2.2) -> None:
-    """A short centred line below, as the decree draws under names and mottos.
-
-    It is an empty paragraph of its own with a bottom border, narrowed by
-    indents, so the text above keeps the full column width.
-    """
-    paragraph = container.add_paragraph()
-    fmt = paragraph.paragraph_format
-    fmt.first_line_indent, fmt.space_after, fmt.line_spacing = Cm(0), Pt(space_after), 0.5
-    set_font(paragraph.add_run(""), 2)
-    ppr = paragraph._p.get_or_add_pPr()
-    border = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        bottom.set(qn(key), value)
-    border.append(bottom)
-    ppr.append(border)
-    paragraph.paragraph_format.left_indent = Cm(inset)
-    paragraph.paragraph_format.right_indent = Cm(inset)
-
-
-def borderless(document: Document, columns: int, widths: list[float]) -> Table:
-    table = document.add_table(rows=1, cols=columns)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    set_widths(table, widths)
-    for cell in table.rows[0].cells:
-        cell.paragraphs[0].paragraph_format.first_line_indent = Cm(0)
-    return table
 
 
 def set_widths(table: Table, widths: list[float]) -> None:
@@ -199,14 +195,6 @@ def set_widths(table: Table, widths: list[float]) -> None:
         column.width = Cm(width)
         for cell in column.cells:
             cell.width = Cm(width)
-
-
-def column_widths(count: int) -> list[float]:
-    """A wider first (label) column, the rest shared equally across the text width."""
-    text_cm = TEXT_WIDTH.cm
-    first = 2.6 if count > 8 else min(5.0, text_cm / count * 1.6)
-    rest = (text_cm - first) / max(count - 1, 1)
-    return [first] + [rest] * (count - 1)
 
 
 def first_line(cell: _Cell, text: str, size: float, **kwargs) -> Paragraph:
@@ -219,20 +207,20 @@ def first_line(cell: _Cell, text: str, size: float, **kwargs) -> Paragraph:
     return paragraph
 
 
-def table_size(columns: list[str]) -> float:
-    return 8 if len(columns) > 8 else 11
+def cell_margins(table: Table, points: float, vertical: float = 0.0) -> None:
+    """Cell margins of the whole table, left and right ``points``, top and bottom ``vertical``.
 
-
-def compact_cells(table: Table) -> None:
-    """Narrow cell margins so wide statistics tables fit the A4 text width."""
+    The column widths include them.
+    """
     props = table._tbl.tblPr
     margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
+    sides = (("top", vertical), ("left", points), ("bottom", vertical), ("right", points))
+    for side, size in sides:
         margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), "40")
+        margin.set(qn("w:w"), str(round(size * 20)))
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    props.append(margins)
+    props.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
 def repeat_as_header(row: _Row) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -24,6 +25,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 from ..errors import RenderError
+from ..notebook import lookalike
 from ..paths import TEMPLATES
 from ..sections import REMOVE_CELL_TAG
 from . import fonts
@@ -71,6 +73,7 @@ def _exporter() -> HTMLExporter:
     exporter.register_preprocessor(
         TagRemovePreprocessor(remove_cell_tags={REMOVE_CELL_TAG}, enabled=True), enabled=True
     )
+    exporter.register_filter("without_lookalike", lookalike.without_style)
     return exporter
 
 
@@ -120,6 +123,28 @@ def to_html(nb: nbformat.NotebookNode, title: str, footer: str = "") -> str:
     return page.replace("/*@fonts*/", css, 1)
 
 
+# A no-break span of the blocks (notebook.blocks.keep_whole): its text is escaped.
+_NO_BREAK_SPAN = re.compile(r'<span class="rb-nobr">([^<]*)</span>')
+WORD_JOINER = "\u2060"
+
+
+def for_print(html: str) -> str:
+    """The page as WeasyPrint gets it: each no-break span as word-joined text.
+
+    WeasyPrint 70 breaks the text before a ``white-space: nowrap`` span badly
+    when that text runs over a line end (one word alone on a line: "trong /
+    hoạt / động"; its issues 1614 and 2025). Word joiners (U+2060) after the
+    hyphens and slashes of "3118/QĐ-UBND" keep it whole the way its maintainers
+    advise; they draw nothing and are not in the PDF's text. Browsers keep the
+    spans, so text copied from report.html carries no invisible characters.
+    """
+    return _NO_BREAK_SPAN.sub(_joined, html)
+
+
+def _joined(span: re.Match) -> str:
+    return re.sub(r"([-/])", r"\1" + WORD_JOINER, span.group(1))
+
+
 def to_pdf(html: str, path: Path) -> None:
     """Print the report page to ``path`` with WeasyPrint."""
     import logging
@@ -129,7 +154,7 @@ def to_pdf(html: str, path: Path) -> None:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     try:
-        weasyprint.HTML(string=html, base_url=str(path.parent)).write_pdf(
+        weasyprint.HTML(string=for_print(html), base_url=str(path.parent)).write_pdf(
             str(path), pdf_identifier=b"reportbook", uncompressed_pdf=False
         )
     except Exception as exc:  # WeasyPrint raises many unrelated types

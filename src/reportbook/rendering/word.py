@@ -19,33 +19,26 @@ from typing import TYPE_CHECKING
 
 import nbformat
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, RGBColor
 
+from ..notebook import typeset
 from ..notebook.blocks import KINDS
+from .docx_frame import write_closing, write_header
 from .docx_parts import (
     HEADING_STYLES,
     TEXT_WIDTH,
     add_line,
     add_text,
-    borderless,
-    cell_text,
-    column_widths,
-    compact_cells,
-    first_line,
-    repeat_as_header,
-    set_widths,
     setup_page,
     setup_styles,
-    table_size,
 )
+from .docx_tables import landscape_wanted, orient, write_table
 from .marks import placed
 from .recorded import blocks_of
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-    from docx.table import Table
 
 MARK_RED = RGBColor(0xAA, 0, 0)
 _EPOCH = datetime.datetime(2000, 1, 1)  # fixed document dates: a rebuild gives the same bytes
@@ -64,8 +57,12 @@ def to_docx(nb: nbformat.NotebookNode, path: Path, *, title: str = "") -> None:
         else:
             add_line(document, mark, 13, bold=True, space_after=6).runs[0].font.color.rgb = MARK_RED
     counters = {"table": 0, "figure": 0}
+    previous, landscape = None, False
     for block in blocks_of(nb):
+        landscape = landscape_wanted(block, previous, landscape)
+        orient(document, landscape)
         WRITERS[block["kind"]](document, block, counters)
+        previous = block
     buffer = io.BytesIO()
     document.save(buffer)
     path.write_bytes(_reproducible_zip(buffer.getvalue()))
@@ -104,7 +101,8 @@ def _reproducible_zip(data: bytes) -> bytes:
 
 # -- blocks ----------------------------------------------------------------------
 def _paragraph(document: DocxDocument, block: dict, _counters: dict[str, int]) -> None:
-    add_text(document.add_paragraph(style="Normal"), block["text"])
+    spacing = typeset.tracking(block["text"]) if block.get("style") == "rb-p" else 0.0
+    add_text(document.add_paragraph(style="Normal"), block["text"], spacing)
 
 
 def _heading(document: DocxDocument, block: dict, _counters: dict[str, int]) -> None:
@@ -113,76 +111,16 @@ def _heading(document: DocxDocument, block: dict, _counters: dict[str, int]) -> 
 
 
 def _header(document: DocxDocument, block: dict, _counters: dict[str, int]) -> None:
-    org, report = block["org"], block["report"]
-    left, right = borderless(document, 2, [6.5, 10.0]).rows[0].cells
-    first_line(left, org["parent"].upper(), 13)
-    add_line(left, org["name"].upper(), 13, bold=True, rule=True, space_after=6)
-    number = block["number"] or "\u00a0" * 6
-    add_line(left, f"Số: {number}/{report['kind_symbol']}-{org['symbol']}", 13)
-    first_line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold=True)
-    add_line(right, "Độc lập - Tự do - Hạnh phúc", 14, bold=True, rule=True, space_after=6)
-    add_line(right, block["date_line"], 14, italic=True)
-    add_line(document, "", 6)
-    add_line(document, report["kind"], 14, bold=True)
-    add_line(document, block["subject"], 14, bold=True, rule=True, space_after=12, rule_inset=6.5)
+    write_header(document, block)
 
 
 def _closing(document: DocxDocument, block: dict, _counters: dict[str, int]) -> None:
-    left, right = borderless(document, 2, [8.0, 8.5]).rows[0].cells
-    first_line(left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-    for line in block["recipients"]:
-        add_line(left, f"- {line}", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
-    signer = block["signer"]
-    if signer.get("authority"):
-        first_line(right, signer["authority"], 14, bold=True)
-        add_line(right, signer["title"], 14, bold=True)
-    else:
-        first_line(right, signer["title"], 14, bold=True)
-    for _ in range(4):
-        add_line(right, "", 14)
-    add_line(right, signer["name"], 14, bold=True)
+    write_closing(document, block)
 
 
 def _table(document: DocxDocument, block: dict, counters: dict[str, int]) -> None:
     counters["table"] += 1
-    add_line(
-        document, f"Bảng {counters['table']}. {block['caption']}", 12, bold=True, space_after=4
-    )
-    columns, rows, groups = block["columns"], block["rows"], block["groups"]
-    header_rows = 2 if groups else 1
-    table = document.add_table(rows=header_rows + len(rows), cols=len(columns))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    set_widths(table, column_widths(len(columns)))
-    compact_cells(table)
-    _table_header(table, columns, groups)
-    for r, row in enumerate(rows, header_rows):
-        bold = block["total_row"] and r == header_rows + len(rows) - 1
-        for c, value in enumerate(row):
-            align = WD_ALIGN_PARAGRAPH.LEFT if c == 0 else WD_ALIGN_PARAGRAPH.CENTER
-            cell_text(table.cell(r, c), value, bold=bold, align=align, size=table_size(columns))
-    add_line(document, "", 6)
-
-
-def _table_header(table: Table, columns: list[str], groups: list[list] | None) -> None:
-    size = table_size(columns)
-    for row in range(2 if groups else 1):
-        repeat_as_header(table.rows[row])
-    if not groups:
-        for c, name in enumerate(columns):
-            cell_text(table.cell(0, c), name, bold=True, size=size)
-        return
-    c = 0
-    for label, span in groups:
-        if span == 1:
-            merged = table.cell(0, c).merge(table.cell(1, c))
-            cell_text(merged, label, bold=True, size=size)
-        else:
-            merged = table.cell(0, c).merge(table.cell(0, c + span - 1))
-            cell_text(merged, label, bold=True, size=size)
-            for k in range(span):
-                cell_text(table.cell(1, c + k), columns[c + k], bold=True, size=size)
-        c += span
+    write_table(document, block, counters["table"])
 
 
 def _figure(document: DocxDocument, block: dict, counters: dict[str, int]) -> None:

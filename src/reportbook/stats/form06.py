@@ -49,6 +49,31 @@ COLUMN_GROUPS = {
     "Số hồ sơ đang giải quyết": ["in_progress", "within_deadline", "overdue"],
 }
 
+# How the form breaks a total down: each group of columns is headed by its
+# total ("Tổng số"), then one "Trong đó" (of which) over each set of parts that
+# add up to it, twice for the received dossiers (by channel, and carried over
+# or new), so that no reader adds the parts of one breakdown to another's.
+BREAKDOWNS = {
+    "received": (("online", "in_person_post"), ("carried_over", "new")),
+    "resolved": (("early", "on_time", "late"),),
+    "in_progress": (("within_deadline", "overdue"),),
+}
+
+
+def header_groups(first: str) -> list[tuple[str, int | list]]:
+    """The form's header as table groups (``notebook.layout``), after a column ``first``."""
+    groups: list[tuple[str, int | list]] = [(first, 1)]
+    for title, columns in COLUMN_GROUPS.items():
+        parts = BREAKDOWNS.get(columns[0], ())
+        if [columns[0], *(c for part in parts for c in part)] != columns:
+            raise ValueError(f"form06: BREAKDOWNS of {title!r} do not match its columns")
+        if parts:
+            groups.append((title, [("Tổng số", 1), *(("Trong đó", len(p)) for p in parts)]))
+        else:
+            groups.append((title, len(columns)))
+    return groups
+
+
 # Short English names, for messages to developers (the report uses COLUMN_LABELS).
 ENGLISH = {
     "received": "received",

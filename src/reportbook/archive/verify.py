@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import EditionError, VerifyError
-from ..paths import Project
+from ..paths import Project, input_name, input_path, is_project
 from .edition import MANIFEST, integrity_problems
 from .manifest import hashes
 
@@ -77,7 +77,7 @@ def read_manifest(edition: Path) -> dict:
 def changed_inputs(manifest: dict, root: Path) -> list[str]:
     """Recorded inputs whose current file differs, is gone, or is new."""
     recorded = manifest.get("inputs", {})
-    current = hashes([root / name for name in recorded], root)
+    current = hashes([input_path(name, root) for name in recorded], root)
     found = [
         f"{name} (edited)"
         for name in recorded
@@ -85,8 +85,8 @@ def changed_inputs(manifest: dict, root: Path) -> list[str]:
     ]
     found += [f"{name} (removed)" for name in recorded if name not in current]
     for folder in COPIED:
-        for path in sorted((root / folder).rglob("*")):
-            name = path.relative_to(root).as_posix()
+        for path in sorted(input_path(folder, root).rglob("*")):
+            name = input_name(path, root)
             if path.is_file() and name not in recorded and _is_input(name, manifest):
                 found.append(f"{name} (new)")
     return found
@@ -113,7 +113,7 @@ def verify(edition: Path, project: Project | None = None) -> Verdict:
     with tempfile.TemporaryDirectory(prefix="reportbook-verify-") as tmp:
         scratch = Project(Path(tmp))
         for folder in COPIED:
-            shutil.copytree(project.root / folder, scratch.root / folder)
+            shutil.copytree(input_path(folder, project.root), scratch.root / folder)
         params = manifest["parameters"]
         rerun = build(params["year"], params["period"], project=scratch).manifest
     _compare(manifest, rerun, verdict)
@@ -123,7 +123,7 @@ def verify(edition: Path, project: Project | None = None) -> Verdict:
 def _project_of(edition: Path) -> Project:
     """outputs/<year>/<period> lives in the project root; else the current project."""
     root = edition.parents[2] if len(edition.parents) > 2 else None
-    if root is not None and all((root / f).is_dir() for f in COPIED):
+    if root is not None and is_project(root):
         return Project(root)
     return Project.locate()
 

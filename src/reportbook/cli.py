@@ -5,6 +5,8 @@ reportbook check --year 2023 --period annual
 reportbook finalize --year 2023 --period annual
 reportbook verify outputs/2023/annual
 reportbook periods [--year 2023]
+reportbook batch --workspace DIR --year 2023 --periods q1,h1 [--bodies A,B] [--scheduler ADDRESS]
+reportbook rollup --workspace DIR --year 2023 --period annual
 """
 
 from __future__ import annotations
@@ -35,7 +37,23 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("edition", help="an edition folder, e.g. outputs/2023/annual")
     periods = commands.add_parser("periods", help="list the periods and their data windows")
     periods.add_argument("--year", default="2023")
+    _add_province(commands)
     return parser
+
+
+def _add_province(commands: argparse._SubParsersAction) -> None:
+    batch = commands.add_parser("batch", help="build every body x period of a workspace on Dask")
+    rollup = commands.add_parser("rollup", help="write a workspace's consolidated report")
+    for sub in (batch, rollup):
+        sub.add_argument("--workspace", required=True, help="folder with workspace.yaml")
+        sub.add_argument("--year", required=True, help="reporting year, e.g. 2023")
+    batch.add_argument("--periods", required=True, help="comma-separated, e.g. q1,h1,annual")
+    batch.add_argument("--bodies", help="comma-separated body ids (default: every body)")
+    batch.add_argument("--scheduler", help="tcp://HOST:PORT of a running Dask scheduler")
+    batch.add_argument("--workers", type=_positive, help="local worker processes (default: cores)")
+    batch.add_argument("--no-cache", action="store_true", help="ignore each body's cache")
+    batch.add_argument("--quiet", action="store_true", help="no progress display")
+    rollup.add_argument("--period", default="annual", help=f"one of: {', '.join(PERIODS)}")
 
 
 def _add_build(commands: argparse._SubParsersAction) -> None:
@@ -184,7 +202,43 @@ def _verify(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
-COMMANDS = {"check": _check, "finalize": _finalize, "verify": _verify}
+def _batch(args: argparse.Namespace, console: Console) -> int:
+    from .province.batch import plan, run_batch
+    from .province.display import BatchDisplay, print_summary
+    from .province.workspace import Workspace
+
+    workspace = Workspace.open(args.workspace)
+    bodies = args.bodies.split(",") if args.bodies else None
+    tasks = plan(workspace, args.year, args.periods.split(","), bodies)
+    result = run_batch(
+        workspace,
+        tasks,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        display=BatchDisplay(console, enabled=not args.quiet),
+        options={"use_cache": not args.no_cache},
+    )
+    print_summary(console, result)
+    return EXIT_ERROR if result.failed else 0
+
+
+def _rollup(args: argparse.Namespace, console: Console) -> int:
+    from .province.rollup import rollup
+    from .province.workspace import Workspace
+
+    result = rollup(Workspace.open(args.workspace), args.year, args.period)
+    for line in result.lines():
+        console.print(line, highlight=False, markup=False, soft_wrap=True)
+    return 0
+
+
+COMMANDS = {
+    "check": _check,
+    "finalize": _finalize,
+    "verify": _verify,
+    "batch": _batch,
+    "rollup": _rollup,
+}
 
 
 def _periods(args: argparse.Namespace) -> int:

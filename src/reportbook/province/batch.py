@@ -83,29 +83,15 @@ def run_batch(
     """Build ``tasks`` on a local or given cluster; write and return the batch record."""
     from distributed import as_completed
 
-    from .worker import TOPIC, WarmKernels, build_edition
+    from .worker import TOPIC, WarmKernels
 
-    started, token = time.perf_counter(), uuid.uuid4().hex[:8]
+    started = time.perf_counter()
     display = display or BatchDisplay(None, enabled=False)
     with connect(scheduler, workers) as (client, kernels):
         client.register_plugin(WarmKernels(str(workspace.bodies[0].project.notebooks), kernels))
         client.subscribe_topic(TOPIC, lambda event: display.event(event[1]))
-        futures = {
-            client.submit(
-                build_edition,
-                task.id,
-                str(task.body.folder),
-                task.period.year,
-                task.period.code,
-                {"jobs": kernels, **(options or {})},
-                key=f"reportbook-{task.id.replace('/', '-')}-{token}",
-                retries=RETRIES,
-                pure=False,
-            ): task
-            for task in tasks
-        }
-        dashboard = client.dashboard_link
-        records = {}
+        futures = submit(client, tasks, {"jobs": kernels, **(options or {})})
+        dashboard, records = client.dashboard_link, {}
         with display.live(len(tasks), dashboard, _workers(client)):
             for future in as_completed(futures):
                 task = futures[future]
@@ -115,6 +101,27 @@ def run_batch(
     result = BatchResult(ordered, workspace.batch_file, dashboard, time.perf_counter() - started)
     write_record(result, workspace, scheduler)
     return result
+
+
+def submit(client: Client, tasks: list[Task], options: dict) -> dict:
+    """One Dask task per edition, ``{future: task}``; keys unique to this batch."""
+    from .worker import build_edition
+
+    token = uuid.uuid4().hex[:8]
+    return {
+        client.submit(
+            build_edition,
+            task.id,
+            str(task.body.folder),
+            task.period.year,
+            task.period.code,
+            options,
+            key=f"reportbook-{task.id.replace('/', '-')}-{token}",
+            retries=RETRIES,
+            pure=False,
+        ): task
+        for task in tasks
+    }
 
 
 def _record(task: Task, future: object) -> dict:

@@ -54,6 +54,7 @@ class WarmKernels(WorkerPlugin):
 
     def __init__(self, notebooks: str, kernels: int):
         self.notebooks, self.kernels = notebooks, kernels
+        self.used: set[str] = set()  # ids of the kernels the current build ran sections on
 
     def setup(self, worker: Worker | None = None) -> None:
         """Start the kernels (in the background) and load the renderers; lend the kernels."""
@@ -86,6 +87,7 @@ class WarmKernels(WorkerPlugin):
                     kernel.restart()
                 if kernel.root != root:
                     kernel.retarget(root)
+                self.used.add(kernel.km.kernel_id)
                 return work(kernel, item)
 
             return run_all(items, retargeted)
@@ -103,11 +105,14 @@ def build_edition(task: str, body_root: str, year: int, period: str, options: di
     worker.log_event(TOPIC, {"task": task, "event": "started", "worker": worker.address})
     started = time.perf_counter()
     record = {"task": task, "worker": worker.address}
+    plugin = worker.plugins.get(PLUGIN)
+    if plugin is not None:
+        plugin.used = set()
     try:
         result = build(year, period, project=Project(Path(body_root)), **options)
     except SectionError as exc:
-        if any(r.status == NOT_RUN for r in exc.runs) and PLUGIN in worker.plugins:
-            worker.plugins[PLUGIN].renew()
+        if any(r.status == NOT_RUN for r in exc.runs) and plugin is not None:
+            plugin.renew()
             raise KernelsLost(f"{task}: the worker's kernels did not start: {exc}") from None
         record.update(status="failed", error=str(exc))
     except ReportbookError as exc:
@@ -116,5 +121,6 @@ def build_edition(task: str, body_root: str, year: int, period: str, options: di
         executed = sum(r.executed for r in result.runs)
         record.update(status="built", edition=str(result.edition), sections_executed=executed)
     record["seconds"] = round(time.perf_counter() - started, 3)
+    record["kernels"] = sorted(plugin.used) if plugin is not None else []
     worker.log_event(TOPIC, {"task": task, "event": record["status"], "worker": worker.address})
     return record

@@ -100,3 +100,17 @@ def test_the_local_cluster_listens_on_loopback_only():
         }
         assert client.dashboard_link.startswith("http://127.0.0.1:")
     assert listening == {"127.0.0.1"} and kernels >= 1
+
+
+def test_verify_reads_a_body_editions_inputs_from_the_body_and_the_workspace(single_build: Path):
+    from reportbook.archive.verify import changed_inputs, read_manifest
+
+    body = single_build.parents[2]
+    assert changed_inputs(read_manifest(single_build), body) == []
+    tasks = body / "data" / "tasks.csv"
+    kept = tasks.read_bytes()
+    try:
+        tasks.write_text("task_id\n", encoding="utf-8")
+        assert changed_inputs(read_manifest(single_build), body) == ["data/tasks.csv (edited)"]
+    finally:
+        tasks.write_bytes(kept)  # the session's single build stays as it was

@@ -62,8 +62,8 @@ class WarmKernels(WorkerPlugin):
         folder = Path(self.notebooks)
         env = {**os.environ, ROOT_ENV: str(folder)}  # retargeted to a body before any section
         self._run_all = self._stack.enter_context(pool(self.kernels, folder, folder, env))
-        preload = threading.Thread(target=warm._load_renderers, daemon=True, name="rb-preload")
-        preload.start()
+        self._preload = threading.Thread(target=warm._load_renderers, daemon=True, name="rb-load")
+        self._preload.start()
         warm.lender = self.lend
 
     def teardown(self, worker: Worker | None = None) -> None:
@@ -79,6 +79,7 @@ class WarmKernels(WorkerPlugin):
     def lend(self, ctx: BuildContext) -> RunAll:
         """The pool's ``run_all``, each kernel pointed at ``ctx``'s project before a section."""
         root, run_all = ctx.project.root, self._run_all
+        self._preload.join()  # loaded before the build forks its Word writer, as in a build
 
         def for_body(items: list, work: object) -> list:
             def retargeted(kernel: PooledKernel, item: object) -> object:

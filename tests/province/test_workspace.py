@@ -113,3 +113,17 @@ def test_a_body_folder_found_from_the_working_directory_is_the_bodys_project(tmp
     assert Path(found.stdout.strip()) == (root / "bodies" / "stp").resolve()
     shutil.rmtree(root / "notebooks")
     assert not is_project(root / "bodies" / "stp")
+
+
+def test_a_scheduler_that_cannot_be_reached_is_a_clear_error(monkeypatch):
+    import socket
+
+    from reportbook.province import batch
+
+    with socket.socket() as probe:  # a free port: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
+    monkeypatch.setattr(batch, "CONNECT_TIMEOUT", 2)
+    with pytest.raises(ConfigError, match=f"cannot reach the Dask scheduler at {address}"):
+        with batch.connect(address, None):
+            pass

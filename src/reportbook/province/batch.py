@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import ConfigError
 from ..periods import Period, resolve
 from .display import BatchDisplay
 from .workspace import Body, Workspace
@@ -152,8 +153,7 @@ def connect(scheduler: str | None, workers: int | None) -> Iterator[tuple[Client
     from ..execution.kernels import default_jobs
 
     if scheduler:
-        with Client(scheduler, timeout=CONNECT_TIMEOUT) as client:
-            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+        with _client_of(scheduler) as client:
             yield client, 1
         return
     count = workers or default_jobs()
@@ -172,6 +172,26 @@ def connect(scheduler: str | None, workers: int | None) -> Iterator[tuple[Client
     ):
         client.wait_for_workers(count, timeout=CONNECT_TIMEOUT)
         yield client, max(1, default_jobs() // count)
+
+
+@contextmanager
+def _client_of(scheduler: str) -> Iterator[Client]:
+    """A client of a running cluster with at least one worker, or a clear error saying why not."""
+    from distributed import Client
+
+    try:
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+    except OSError as exc:
+        raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    with client:
+        try:
+            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+        except TimeoutError:
+            raise ConfigError(
+                f"the Dask scheduler at {scheduler} has no worker after {CONNECT_TIMEOUT} s; "
+                f"start one with: dask worker {scheduler} --nthreads 1"
+            ) from None
+        yield client
 
 
 def write_record(result: BatchResult, workspace: Workspace, scheduler: str | None) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "reportbook"
 MODULES = sorted(PACKAGE.rglob("*.py"))
-STAGES = ["inputs", "stats", "notebook", "execution", "rendering", "archive"]
+STAGES = ["inputs", "stats", "notebook", "execution", "rendering", "archive", "province"]
 # Around the pipeline: bringing data in, comparing editions, previewing while writing.
 TOOLS = ["importing", "compare", "preview"]
 SHARED = {

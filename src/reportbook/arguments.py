@@ -53,7 +53,23 @@ def parser() -> argparse.ArgumentParser:
     from .preview.command import add_parser as add_preview
 
     add_preview(commands)
+    _add_province(commands)
     return parser
+
+
+def _add_province(commands: argparse._SubParsersAction) -> None:
+    batch = commands.add_parser("batch", help="build every body x period of a workspace on Dask")
+    rollup = commands.add_parser("rollup", help="write a workspace's consolidated report")
+    for sub in (batch, rollup):
+        sub.add_argument("--workspace", required=True, help="folder with workspace.yaml")
+        sub.add_argument("--year", required=True, help="reporting year, e.g. 2023")
+    batch.add_argument("--periods", required=True, help="comma-separated, e.g. q1,h1,annual")
+    batch.add_argument("--bodies", help="comma-separated body ids (default: every body)")
+    batch.add_argument("--scheduler", help="tcp://HOST:PORT of a running Dask scheduler")
+    batch.add_argument("--workers", type=_positive, help="local worker processes (default: cores)")
+    batch.add_argument("--no-cache", action="store_true", help="ignore each body's cache")
+    batch.add_argument("--quiet", action="store_true", help="no progress display")
+    rollup.add_argument("--period", default="annual", help=f"one of: {', '.join(PERIODS)}")
 
 
 BUILD = """\

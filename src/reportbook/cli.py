@@ -9,6 +9,8 @@ reportbook periods [--year 2023]
 reportbook import dossiers FILE.xlsx [FILE ...] [--mapping FILE.yaml]   (or documents; --undo)
 reportbook diff outputs/2023/q1 outputs/2024/q1
 reportbook preview --year 2023 --period annual [--port 8765]
+reportbook batch --workspace DIR --year 2023 --periods q1,h1 [--bodies A,B] [--scheduler ADDRESS]
+reportbook rollup --workspace DIR --year 2023 --period annual
 """
 
 from __future__ import annotations
@@ -179,6 +181,8 @@ _DELEGATED = {
     "import": "importing.command",
     "diff": "compare.terminal",
     "preview": "preview.command",
+    "batch": "province.command",
+    "rollup": "province.command",
 }
 
 

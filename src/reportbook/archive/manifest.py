@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..params import param_files
+from ..paths import input_name
 from ..periods import Period
 from ..sections import code_hash
 
@@ -59,14 +60,12 @@ def sha256(path: Path) -> str:
 
 def hashes(paths: list[Path], root: Path) -> dict[str, str]:
     """``{relative path: sha256}`` for the files that exist."""
-    return {
-        path.relative_to(root).as_posix(): sha256(path) for path in sorted(paths) if path.is_file()
-    }
+    return {input_name(path, root): sha256(path) for path in sorted(paths) if path.is_file()}
 
 
 def code_hashes(notebooks: list[Path], root: Path) -> dict[str, str]:
     """``{notebook: sha256 of its code cells}``: what runs, not markdown or metadata."""
-    return {path.relative_to(root).as_posix(): code_hash(path) for path in sorted(notebooks)}
+    return {input_name(path, root): code_hash(path) for path in sorted(notebooks)}
 
 
 def versions() -> dict[str, str]:

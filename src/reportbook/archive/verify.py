@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import EditionError, FileFormatError, ParameterError, VerifyError
 from ..inputs.textfiles import kind, load_json
-from ..paths import Project
+from ..paths import Project, input_name, input_path, is_project
 from ..periods import resolve
 from .edition import MANIFEST, integrity_problems
 from .manifest import hashes
@@ -139,7 +139,7 @@ def _relative(name: str, folders: tuple[str, ...] | None) -> bool:
 def changed_inputs(manifest: dict, root: Path) -> list[str]:
     """Recorded inputs whose current file differs, is gone, or is new."""
     recorded = manifest.get("inputs", {})
-    current = hashes([root / name for name in recorded], root)
+    current = hashes([input_path(name, root) for name in recorded], root)
     found = [
         f"{name} (edited)"
         for name in recorded
@@ -147,8 +147,8 @@ def changed_inputs(manifest: dict, root: Path) -> list[str]:
     ]
     found += [f"{name} (removed)" for name in recorded if name not in current]
     for folder in COPIED:
-        for path in sorted((root / folder).rglob("*")):
-            name = path.relative_to(root).as_posix()
+        for path in sorted(input_path(folder, root).rglob("*")):
+            name = input_name(path, root)
             if path.is_file() and name not in recorded and _is_input(name, manifest):
                 found.append(f"{name} (new)")
     return found
@@ -179,7 +179,7 @@ def verify(edition: Path, project: Project | None = None) -> Verdict:
         for folder in COPIED:
             # data/.history holds what imports replaced: never read by a build
             shutil.copytree(
-                project.root / folder,
+                input_path(folder, project.root),
                 scratch.root / folder,
                 ignore=shutil.ignore_patterns(".history"),
             )
@@ -192,7 +192,7 @@ def verify(edition: Path, project: Project | None = None) -> Verdict:
 def _project_of(edition: Path) -> Project:
     """outputs/<year>/<period> lives in the project root; else the current project."""
     root = edition.parents[2] if len(edition.parents) > 2 else None
-    if root is not None and all((root / f).is_dir() for f in COPIED):
+    if root is not None and is_project(root):
         return Project(root)
     return Project.locate()
 

@@ -27,6 +27,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from ..errors import KernelStartError, SectionError
+from ..paths import ROOT_ENV
 
 if TYPE_CHECKING:
     from jupyter_client.client import KernelClient
@@ -94,6 +95,11 @@ class PooledKernel:
         self._client.start_new_kernel_client()
         root = str(self.root)
         self.run(f"import reportbook.execution.kernelside as _rb; _rb.warm({root!r}); del _rb")
+
+    def retarget(self, root: Path) -> None:
+        """Serve the project at ``root`` from now on (a pool kept for many bodies' builds)."""
+        self.root, self._env = root, {**self._env, ROOT_ENV: str(root)}
+        self.run(f"import reportbook.execution.kernelside as k; k.retarget({str(root)!r}); del k")
 
     def restart(self) -> None:
         """Replace a dead or stuck kernel by a fresh warm one (``broken`` if that fails)."""

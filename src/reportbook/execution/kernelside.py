@@ -66,6 +66,18 @@ def warm(root: str) -> None:
     )
 
 
+def retarget(root: str) -> None:
+    """Serve the project at ``root`` from now on: record its reads, find it from the environment.
+
+    A batch worker keeps its kernels warm from one reporting body's build to
+    the next; :func:`reset` then restores this environment.
+    """
+    from ..paths import ROOT_ENV
+
+    reads.watch(root)
+    _snapshot["environ"][ROOT_ENV] = os.environ[ROOT_ENV] = root
+
+
 def _pandas_options(pd: ModuleType) -> dict:
     """Every pandas option, found by walking the public ``pd.options`` tree."""
 

@@ -5,11 +5,16 @@ the inputs; importing and warming the renderers (nbconvert, WeasyPrint,
 python-docx, about 0,9 s) overlaps the sections' execution, when the build
 process would otherwise only wait. Which sections need a kernel is known
 from the cache before validation, so a build with nothing to run starts none.
+
+A process that builds many editions (a batch worker,
+:mod:`reportbook.province.worker`) sets :data:`lender` to lend kernels it
+keeps warm from one build to the next instead; they outlive the build.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from contextlib import ExitStack
 from typing import TYPE_CHECKING
 
@@ -18,6 +23,9 @@ from .execute import start_kernels, to_run
 
 if TYPE_CHECKING:
     from .kernels import RunAll
+
+# Kernels a long-lived process lends to each build (None: each build starts its own).
+lender: Callable[[BuildContext], RunAll] | None = None
 
 
 class WarmStart:
@@ -34,7 +42,10 @@ class WarmStart:
         if ctx.params is not None:  # else validation is about to say what is wrong
             cacheable = [s for s in ctx.chosen if s not in ctx.named]
             needed = len(ctx.named) + len(to_run(cacheable, ctx.target, ctx.cache))
-            self.kernels = start_kernels(min(ctx.jobs, needed), ctx.project, self._stack)
+            if needed and lender is not None:
+                self.kernels = lender(ctx)
+            else:
+                self.kernels = start_kernels(min(ctx.jobs, needed), ctx.project, self._stack)
         return self
 
     def warm_renderers(self) -> None:

@@ -59,7 +59,7 @@ def test_a_quarter_reads_as_a_quarterly_report(project):
     for words in (
         "Công tác cải cách hành chính quý I năm 2023",
         "báo cáo công tác cải cách hành chính quý I năm 2023, như sau",
-        "Trong quý I (từ 15/12/2022 đến 14/03/2023), tổng số hồ sơ",
+        "Trong quý I (từ 15/12/2022 đến 14/3/2023), tổng số hồ sơ",
         "Hồ sơ TTHC quý I năm 2023 so với cùng kỳ năm 2022",
         "Trong quý II năm 2023, Sở LĐ-TB&XH tập trung thực hiện một số nhiệm vụ trọng tâm sau",
         "Trên đây là báo cáo kết quả công tác cải cách hành chính quý I năm 2023 của",

@@ -23,8 +23,12 @@ def make_workspace(target: Path, bodies: list[str], bad: str | None = None) -> P
     """
     settings = yaml.safe_load((EXAMPLE / "workspace.yaml").read_text(encoding="utf-8"))
     shutil.copytree(ROOT / "notebooks", target / "notebooks")
-    for body in bodies:
-        shutil.copytree(EXAMPLE / "bodies" / body, target / "bodies" / body, symlinks=False)
+    for body in bodies:  # data and params only: never editions or caches built in the example
+        shutil.copytree(
+            EXAMPLE / "bodies" / body,
+            target / "bodies" / body,
+            ignore=shutil.ignore_patterns("outputs"),
+        )
     entries = [e for e in settings["bodies"] if e["id"] in bodies]
     if bad:
         shutil.copytree(target / "bodies" / bodies[0], target / "bodies" / bad)

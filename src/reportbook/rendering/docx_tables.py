@@ -68,12 +68,13 @@ def write_table(document: Document, block: dict, number: int) -> None:
     set_widths(table, [w / 10 for w in layout.column_widths(header, rows, total_mm)])
     cell_margins(table, _PADDING_PT, vertical=1.5)
     _header(table, header)
+    cells = table._cells  # once: python-docx walks the whole grid for each table.cell()
     last = len(header) + len(rows) - 1
     for r, row in enumerate(rows, len(header)):
         keep_row_whole(table.rows[r])
         for c, value in enumerate(row):
             align = WD_ALIGN_PARAGRAPH.LEFT if c == 0 else WD_ALIGN_PARAGRAPH.CENTER
-            cell = table.cell(r, c)
+            cell = cells[r * len(columns) + c]
             cell_text(cell, value, bold=block["total_row"] and r == last, align=align)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _keep_together(table)
@@ -86,10 +87,9 @@ def _keep_together(table: Table) -> None:
     Word's way: every row's paragraphs are kept with the next row. A table
     longer than a page still breaks, between rows.
     """
-    for row in table.rows[:-1]:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.keep_with_next = True
+    for row in table._tbl.tr_lst[:-1]:
+        for paragraph in row.iter(qn("w:p")):
+            paragraph.get_or_add_pPr().keepNext_val = True
 
 
 def _header(table: Table, header: list[list[layout.Cell]]) -> None:

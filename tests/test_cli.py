@@ -33,3 +33,13 @@ def test_a_missing_params_file_is_named_once(tmp_path, monkeypatch, capsys):
     err = " ".join(capsys.readouterr().err.split())
     assert "params/2025/q3.yaml: no params for quý III năm 2025" in err
     assert str(project.root) not in err
+
+
+def test_messages_piped_into_a_log_are_never_wrapped_mid_sentence(tmp_path, monkeypatch, capsys):
+    project = copy_project(tmp_path)
+    monkeypatch.setenv("REPORTBOOK_ROOT", str(project.root))
+    monkeypatch.setenv("COLUMNS", "40")  # a narrow pipe: rich would wrap at 40
+    monkeypatch.chdir(project.root)
+    assert main(["check", "--year", "2023", "--period", "q1"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert "inputs for quý I năm 2023 are valid (params, notebooks, data)" in lines

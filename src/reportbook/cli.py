@@ -31,7 +31,7 @@ EXIT_MISMATCH = 3  # verify: the re-run differs from the archived edition
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    console = Console(stderr=True, log_path=False)  # no "progress.py:51" after each line
+    console = Console(stderr=True, log_path=False, soft_wrap=True)  # no "progress.py:51"; no wrap
     try:
         if args.command == "build":
             return _build(args, console)

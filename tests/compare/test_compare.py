@@ -151,6 +151,16 @@ def test_reportbook_diff_prints_readable_tables_and_exits_0(two, capsys, monkeyp
     assert "redrawn (its figures differ)" in out
 
 
+def test_reportbook_diff_names_each_table_once_and_writes_windows_as_the_report(
+    two, capsys, monkeypatch
+):
+    monkeypatch.setenv("COLUMNS", "200")
+    main(["diff", str(two[0]), str(two[1])])
+    out = capsys.readouterr().out
+    assert out.count(CAPTION) == 1  # above its two changed figures, not on each row
+    assert "15/12/2022 – 14/12/2023" in out and "2022-12-15" not in out
+
+
 def test_reportbook_diff_of_a_folder_that_is_no_edition_is_a_clear_error(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     assert main(["diff", str(tmp_path / "empty"), str(tmp_path / "empty")]) == 2

@@ -87,7 +87,10 @@ def show(result: Comparison, console: Console) -> None:
 
     console.print(Text.assemble(("A  ", "bold"), result.before.name), soft_wrap=True)
     console.print(Text.assemble(("B  ", "bold"), result.after.name), soft_wrap=True)
-    for table in (_figures(result), _documents(result), _texts(result), _sections(result)):
+    for heading, table in _figures(result):
+        console.print(Text(heading, "italic"), soft_wrap=True)  # the caption, never wrapped
+        console.print(table)
+    for table in (_documents(result), _texts(result), _sections(result)):
         if table.row_count:
             console.print(table)
     if result.inputs:
@@ -99,19 +102,27 @@ def _table(title: str, columns: tuple[str, ...], rows: list) -> Table:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(*columns, title=title)
+    table = Table(*columns, title=title or None)
     for row in rows:
         table.add_row(*(cell if isinstance(cell, Text) else Text(str(cell)) for cell in row))
     return table
 
 
-def _figures(result: Comparison) -> Table:
-    rows = [
-        (f.section, f.table, f.item, _value(f.before), _value(f.after), f.change)
-        for f in result.figures
+def _figures(result: Comparison) -> list[tuple[str, Table]]:
+    """One table per report table whose figures changed, under its section and caption.
+
+    The caption once above its rows, not repeated in a column on each row:
+    a reader scans a table's figures as the report shows them.
+    """
+    groups: dict[tuple[str, str], list[tuple]] = {}
+    for f in result.figures:
+        row = (f.item, _value(f.before), _value(f.after), f.change)
+        groups.setdefault((f.section, f.table), []).append(row)
+    columns = ("figure", "A", "B", "change")
+    return [
+        (f"Figures that changed in {section}: {caption}", _table("", columns, rows))
+        for (section, caption), rows in groups.items()
     ]
-    columns = ("section", "table", "figure", "A", "B", "change")
-    return _table("Figures that changed", columns, rows)
 
 
 def _documents(result: Comparison) -> Table:

@@ -25,7 +25,7 @@ class BatchDisplay:
     """Counts of the batch's tasks, shown live while it runs."""
 
     def __init__(self, console: Console | None, enabled: bool = True):
-        self.console = console or Console(stderr=True, quiet=not enabled)
+        self.console = console or Console(stderr=True, quiet=not enabled, soft_wrap=True)
         self.enabled = enabled
         self.total, self.dashboard, self.workers = 0, None, 0
         self.running: set[str] = set()

@@ -8,11 +8,9 @@ per reporting body under ``bodies/``, each with its own ``data/`` and
 (``workspace.yaml``: ``notebooks: ../../notebooks``).
 
 - ``bodies/sldtbxh`` is the seed department (the 2023 annual report in
-  ``shared/seed/``). Its ``data`` and its ``params/common.yaml``,
-  ``params/2023/annual.yaml`` and ``params/2023/h1.yaml`` are symbolic links
-  to the repository's own files, so the 40 000 dossiers are not stored twice
-  and its annual edition is the repository's report. Its other 2023 periods
-  (q1, q3, 9m) get SAMPLE texts written here.
+  ``shared/seed/``). Its ``data`` and ``params`` are symbolic links to the
+  repository's own folders, so the 40 000 dossiers are not stored twice and
+  each of its editions is the repository's report of that period.
 - Five more bodies are SAMPLE, generated here with a fixed seed: three
   departments and two district People's Committees, each with its own
   vocabulary, procedure catalogue, dossiers (a few thousand, received
@@ -654,20 +652,11 @@ def write_body(folder: Path, body: Body, config: dict, draw: Draw) -> int:
     return len(files["dossiers"])
 
 
-def write_seed(folder: Path, config: dict, draw: Draw) -> None:
-    """The seed department: links to the repository's data and params, SAMPLE texts for q1, q3, 9m."""
-    links = {"data": ROOT / "data", "params/common.yaml": ROOT / "params" / "common.yaml"}
-    links |= {
-        f"params/2023/{p}.yaml": ROOT / "params" / "2023" / f"{p}.yaml" for p in ("annual", "h1")
-    }
-    for name, target in links.items():
-        link = folder / name
-        link.parent.mkdir(parents=True, exist_ok=True)
-        link.symlink_to(os.path.relpath(target.resolve(), link.parent.resolve()))
-    h1 = yaml.safe_load((ROOT / "params" / "2023" / "h1.yaml").read_text(encoding="utf-8"))
-    for period in ("q1", "q3", "9m"):
-        texts = period_params(config["lists"], draw)
-        write_yaml(folder / "params" / "2023" / f"{period}.yaml", {**texts, "units": h1["units"]})
+def write_seed(folder: Path) -> None:
+    """The seed department: links to the repository's data and params (every period's texts)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("data", "params"):
+        (folder / name).symlink_to(os.path.relpath(ROOT / name, folder.resolve()))
 
 
 def main() -> None:
@@ -678,7 +667,7 @@ def main() -> None:
     bodies = [Body(**entry) for entry in config["bodies"]]
     for body_id in ["sldtbxh", *(b.id for b in bodies)]:
         shutil.rmtree(out / "bodies" / body_id, ignore_errors=True)
-    write_seed(out / "bodies" / "sldtbxh", config, Draw(SEED))
+    write_seed(out / "bodies" / "sldtbxh")
     for index, body in enumerate(bodies, 1):
         count = write_body(out / "bodies" / body.id, body, config, Draw(SEED + index))
         print(f"{body.id}: {count} dossiers (SAMPLE)")

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from reportbook.notebook.blocks import Heading, Paragraph, Table
+from reportbook.notebook.blocks import Figure, Heading, Paragraph, Table
 
 from ..blocks_helpers import header_block
 
@@ -42,13 +42,31 @@ def test_table_with_groups_has_two_header_rows_and_a_total_row():
     assert result.count("<tr") == 4
     assert '<th rowspan="2">Đơn vị</th>' in result and '<th colspan="2">Nhận</th>' in result
     assert '<tr class="rb-total">' in result
-    assert "<caption>Bảng thử</caption>" in result
+    assert "<caption>Bảng\u00a0thử</caption>" in result
     assert result.count("<col ") == 3 and 'class="rb-table"' in result
 
 
 def test_the_form_number_in_a_caption_never_breaks():
     result = Table(pd.DataFrame({"a": [1]}), "Tình hình (Biểu 06/VPCP/KSTT)").html()
     assert '<span class="rb-nobr">06/VPCP/KSTT</span>' in result
+
+
+def test_captions_keep_their_last_two_words_together():
+    table = Table(pd.DataFrame({"a": [1]}), "Hồ sơ theo lĩnh vực, năm 2023").html()
+    figure = Figure(_small_figure(), "Hồ sơ theo tháng, năm 2023").html()
+    assert "<caption>Hồ sơ theo lĩnh vực, năm\u00a02023</caption>" in table
+    assert "<figcaption>Hồ sơ theo tháng, năm\u00a02023</figcaption>" in figure
+    assert Figure(_small_figure(), "Hồ sơ theo tháng, năm 2023").data()["caption"] == (
+        "Hồ sơ theo tháng, năm 2023"  # the recorded content is the caption as written
+    )
+
+
+def _small_figure():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(1, 1))
+    ax.bar([0], [1])
+    return fig
 
 
 def test_a_table_wider_than_a_portrait_page_is_marked_wide():

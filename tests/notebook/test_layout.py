@@ -56,3 +56,47 @@ def test_a_long_text_column_gets_the_room_and_a_short_one_keeps_little():
     rows = [["01", "vtquang@soctrang.gov.vn 0913.983.079"]]
     stt, contact = layout.column_widths(header, rows, 100)
     assert stt < 15 < contact
+
+
+def _contacts():
+    """Table 1.1 of the seed as tables.contacts writes it: STT, role, name, post, e-mail/phone."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from reportbook.notebook import tables
+
+    people = pd.DataFrame(
+        {
+            "contact_id": [1, 2],
+            "role": ["Lãnh đạo phụ trách CCHC", "Công chức phụ trách tham mưu CNTT"],
+            "full_name": ["Võ Thanh Quang", "Trương Hoàng Đình Thi"],
+            "position": ["Giám đốc", "Chánh Văn phòng"],
+            "email": ["vtquang@soctrang.gov.vn", "thdthi@soctrang.gov.vn"],
+            "phone": ["0913.983.079", "0919.864.555"],
+            "valid_from": pd.to_datetime(["2021-01-01", "2021-01-01"]),
+            "valid_to": pd.to_datetime([None, None]),
+        }
+    )
+    frame = tables.contacts(people, dt.date(2023, 12, 14))
+    columns = [str(c) for c in frame.columns]
+    rows = [[str(v) for v in row] for row in frame.itertuples(index=False)]
+    header = layout.header_rows(columns, None)
+    return columns, rows, layout.column_widths(header, rows, layout.table_width_mm(columns))
+
+
+def test_the_contacts_table_gives_stt_less_room_than_any_text_column():
+    columns, _, widths = _contacts()
+    stt = widths[columns.index("STT")]
+    assert all(
+        stt < width for column, width in zip(columns, widths, strict=True) if column != "STT"
+    )
+    assert abs(sum(widths) - layout.TEXT_WIDTH_MM) < 0.5
+
+
+def test_the_contacts_table_never_breaks_an_e_mail_address():
+    columns, rows, widths = _contacts()
+    column = columns.index("Email/điện thoại")
+    bold = layout.metrics(True)
+    longest = max(bold.width(row[column].split()[0], layout.TABLE_PT) for row in rows)
+    assert longest + layout.CELL_PADDING_PT <= widths[column] * layout.PT_PER_MM

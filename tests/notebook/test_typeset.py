@@ -48,3 +48,26 @@ def test_without_room_before_va_the_name_breaks_after_its_dash():
         "SỞ LAO ĐỘNG -",
         "THƯƠNG BINH VÀ XÃ HỘI",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hồ sơ TTHC tiếp nhận theo lĩnh vực, năm 2023",
+            "Hồ sơ TTHC tiếp nhận theo lĩnh vực, năm\u00a02023",
+        ),
+        ("Tình hình (Biểu 06/VPCP/KSTT)", "Tình hình (Biểu\u00a006/VPCP/KSTT)"),
+        ("Hai từ", "Hai\u00a0từ"),
+        ("Một", "Một"),
+    ],
+)
+def test_a_caption_binds_its_last_two_words_so_none_is_left_alone_on_the_last_line(text, expected):
+    assert typeset.caption(text) == expected
+
+
+def test_a_bound_caption_still_breaks_anywhere_else():
+    text = "Thủ tục hành chính theo mức độ dịch vụ công trực tuyến, năm 2023"
+    result = typeset.caption(text)
+    assert result.replace("\u00a0", " ") == text
+    assert result.count("\u00a0") == 1 and result.count(" ") == text.count(" ") - 1

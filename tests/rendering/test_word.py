@@ -158,12 +158,28 @@ def test_tables_are_word_tables_with_merged_group_headers(document):
     )  # merged across
     assert [c.text for c in table.rows[2].cells] == ["A", "1.234", "590"]
     assert all(run.bold for run in table.rows[3].cells[1].paragraphs[0].runs)
-    assert "Bảng 1. Tình hình giải quyết" in [p.text for p in document.paragraphs]
+    assert "Bảng 1. Tình hình giải\u00a0quyết" in _captions(document)
+
+
+def _captions(document):
+    return [p.text for p in document.paragraphs if p.style.name == "Caption"]
 
 
 def test_figures_are_pictures_with_numbered_captions(document):
     assert len(document.inline_shapes) == 1
-    assert "Hình 1. Hồ sơ theo tháng" in [p.text for p in document.paragraphs]
+    assert _captions(document)[-1] == "Hình 1. Hồ sơ theo\u00a0tháng"
+
+
+def test_captions_are_in_words_caption_style_12_pt_centred(document):
+    table_caption, figure_caption = (
+        p for p in document.paragraphs if p.text.startswith(("Bảng 1.", "Hình 1."))
+    )
+    style = document.styles["Caption"]
+    assert table_caption.style == figure_caption.style == style
+    assert style.font.size.pt == 12 and style.font.name == "Times New Roman"
+    assert style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert all(run.bold for run in table_caption.runs)
+    assert all(run.italic for run in figure_caption.runs)
 
 
 def test_closing_has_recipients_left_and_signature_right(document):
@@ -238,3 +254,24 @@ def test_the_paragraph_before_the_closing_is_kept_with_it(form_document):
     assert before.paragraph_format.keep_with_next and before.paragraph_format.keep_together
     closing_row = form_document.tables[-1].rows[0]._tr
     assert closing_row.find(".//" + qn("w:cantSplit")) is not None
+
+
+def test_word_tables_take_each_columns_width_from_its_content(tmp_path):
+    frame = pd.DataFrame(
+        {
+            "STT": ["01", "02"],
+            "Họ và tên": ["Võ Thanh Quang", "Trương Hoàng Đình Thi"],
+            "Email/điện thoại": [
+                "vtquang@soctrang.gov.vn 0913.983.079",
+                "thdthi@soctrang.gov.vn 0919.864.555",
+            ],
+        }
+    )
+    nb = new_notebook(cells=[new_code_cell(outputs=[_output(Table(frame, "Đầu mối"))])])
+    to_docx(nb, tmp_path / "contacts.docx")
+    table = Document(str(tmp_path / "contacts.docx")).tables[0]
+    grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.iter(qn("w:gridCol"))]
+    cells = [cell.width for cell in table.rows[-1].cells]
+    assert grid[0] < grid[1] < grid[2]
+    assert [round(w / 635) for w in cells] == grid  # Word reads the cells, LibreOffice the grid
+    assert sum(grid) / 1440 * 2.54 == pytest.approx(16.5, abs=0.05)  # twips: the text width

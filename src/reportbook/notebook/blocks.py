@@ -217,7 +217,7 @@ class Table(Block):
         total = layout.table_width_mm(columns)
         widths = layout.column_widths(header, rows, total)
         return _ENV.get_template("table.html.j2").render(
-            caption=self.caption,
+            caption=typeset.caption(self.caption),
             header=header,
             widths=[f"{w / total * 100:.2f}" for w in widths],
             rows=rows,
@@ -254,7 +254,7 @@ class Figure(Block):
         return (
             f'<figure class="rb-figure"><img alt="{escape(self.caption)}" '
             f'src="data:image/png;base64,{self.png}"/>'
-            f"<figcaption>{escape(self.caption)}</figcaption></figure>"
+            f"<figcaption>{escape(typeset.caption(self.caption))}</figcaption></figure>"
         )
 
     def data(self) -> dict:

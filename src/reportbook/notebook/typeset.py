@@ -1,6 +1,6 @@
 """Line breaks a typesetter would accept, decided once for the HTML, the PDF and Word.
 
-Three rules, each applied by both renderers (the HTML's spans and styles, the
+Four rules, each applied by both renderers (the HTML's spans and styles, the
 Word file's non-breaking hyphens and character spacing):
 
 - **Nothing breaks inside a document or form number** ("3118/QĐ-UBND",
@@ -14,6 +14,9 @@ Word file's non-breaking hyphens and character spacing):
   that spacing by laying the paragraph out with the report font's own advance
   widths and kerning (Liberation Serif, metric-compatible with Times New
   Roman, so Word and LibreOffice break the lines the same way).
+- **No caption leaves a word alone on its last line**: :func:`caption`
+  binds its last two words with a non-breaking space, the typesetter's
+  remedy, so a caption that wraps carries at least two words over.
 - **The agency's name breaks between its parts** ("SỞ LAO ĐỘNG - THƯƠNG BINH /
   VÀ XÃ HỘI"), never inside a word pair such as "THƯƠNG BINH":
   :func:`name_lines`.
@@ -53,6 +56,20 @@ TIGHT = 1.0  # what condensing aims for
 MAX_CONDENSE_PT = 0.5
 LEEWAY_PT = 3.0
 _STEP_PT = 0.05
+
+
+NBSP = "\u00a0"
+
+
+def caption(text: str) -> str:
+    """``text`` with its last two words bound by a non-breaking space.
+
+    The space is the last ordinary one, so a caption that ends in a date or a
+    document number ("đến ngày 14/12/2023") keeps that number with the word
+    before it; a one-word caption is returned as it is.
+    """
+    head, space, last = text.rstrip().rpartition(" ")
+    return f"{head.rstrip()}{NBSP}{last}" if space and head.strip() else text
 
 
 def pieces(text: str) -> Iterator[tuple[str, bool]]:

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from ..notebook import layout
-from .docx_parts import add_line, cell_margins, cell_text, repeat_as_header, set_widths
+from .docx_parts import add_caption, add_line, cell_margins, cell_text, repeat_as_header, set_widths
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -56,7 +56,7 @@ def write_table(document: Document, block: dict, number: int) -> None:
     A wide table takes the landscape text width; any other keeps the portrait
     one, also on a landscape page.
     """
-    caption = add_line(document, f"Bảng {number}. {block['caption']}", 12, bold=True)
+    caption = add_caption(document, f"Bảng {number}. {block['caption']}", bold=True)
     caption.paragraph_format.space_after = Cm(0.15)
     caption.paragraph_format.keep_with_next = True
     columns, rows = block["columns"], block["rows"]

@@ -20,14 +20,16 @@ from typing import TYPE_CHECKING
 import nbformat
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 
 from ..notebook import typeset
 from ..notebook.blocks import KINDS
 from .docx_frame import write_closing, write_header
+from .docx_package import set_language, set_properties
 from .docx_parts import (
     HEADING_STYLES,
     TEXT_WIDTH,
+    add_caption,
     add_line,
     add_text,
     setup_page,
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
 MARK_RED = RGBColor(0xAA, 0, 0)
-_EPOCH = datetime.datetime(2000, 1, 1)  # fixed document dates: a rebuild gives the same bytes
+_EPOCH = datetime.date(2000, 1, 1)  # the document date of a notebook without a report window
 
 
 def to_docx(nb: nbformat.NotebookNode, path: Path, *, title: str = "") -> None:
@@ -49,8 +51,10 @@ def to_docx(nb: nbformat.NotebookNode, path: Path, *, title: str = "") -> None:
     document = Document()
     setup_page(document)
     setup_styles(document)
-    document.core_properties.title = title
-    document.core_properties.created = document.core_properties.modified = _EPOCH
+    set_language(document)
+    header = next((b for b in blocks_of(nb) if b["kind"] == "header"), None)
+    author = header["org"]["name"] if header else ""
+    set_properties(document, author=author, title=title, day=_report_day(nb, header))
     for mark, corner in placed(nb):  # above the header, as in the HTML and the PDF
         if corner:
             _corner_mark(document, mark)
@@ -66,6 +70,17 @@ def to_docx(nb: nbformat.NotebookNode, path: Path, *, title: str = "") -> None:
     buffer = io.BytesIO()
     document.save(buffer)
     path.write_bytes(_reproducible_zip(buffer.getvalue()))
+
+
+def _report_day(nb: nbformat.NotebookNode, header: dict | None) -> datetime.date:
+    """The report's date; while it is left blank for signing, the end of its data window.
+
+    Either comes from the inputs, so a rebuild gives the same document dates.
+    """
+    if header and header["report"].get("date"):
+        return datetime.date.fromisoformat(header["report"]["date"])
+    window = nb.metadata.get("reportbook", {}).get("window")
+    return datetime.date.fromisoformat(window[1]) if window else _EPOCH
 
 
 def _corner_mark(document: DocxDocument, text: str) -> None:
@@ -129,10 +144,10 @@ def _figure(document: DocxDocument, block: dict, counters: dict[str, int]) -> No
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.first_line_indent = Cm(0)
+    paragraph.paragraph_format.keep_with_next = True  # the picture never leaves its caption
     paragraph.add_run().add_picture(picture, width=TEXT_WIDTH)
-    add_line(
-        document, f"Hình {counters['figure']}. {block['caption']}", 12, italic=True, space_after=12
-    )
+    caption = add_caption(document, f"Hình {counters['figure']}. {block['caption']}", italic=True)
+    caption.paragraph_format.space_after = Pt(12)
 
 
 WRITERS = {

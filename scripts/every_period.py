@@ -77,8 +77,10 @@ def main() -> int:
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
-    print(f"{len(PERIODS) - failed}/{len(PERIODS)} periods of {args.year} built and read as")
-    print(f"their period in {time.perf_counter() - total:.0f} s")
+    print(
+        f"{len(PERIODS) - failed}/{len(PERIODS)} periods of {args.year} built and read as "
+        f"their period in {time.perf_counter() - total:.0f} s"
+    )
     return 1 if failed else 0
 
 

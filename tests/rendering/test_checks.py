@@ -118,3 +118,9 @@ def test_a_missing_table_is_named_as_the_report_names_it_never_by_its_key():
     (check,) = checks.missing_tables(shown)
     assert check.name == "Báo cáo có bảng so sánh dịch vụ công trực tuyến với cùng kỳ (mục e)"
     assert "services_vs_previous_year" not in f"{check.name} {check.scope} {check.detail}"
+
+
+def test_a_total_missing_from_the_text_says_the_text_lacks_it():
+    unit = {"values": {"total": {"received": 13573}}}
+    (result,) = checks.cross_section_checks({"dossiers_by_unit": unit}, "gồm 13.573 hồ sơ")
+    assert not result.passed and result.detail == "lời văn không có “là 13.573 hồ sơ”"

@@ -116,7 +116,8 @@ def test_no_internal_key_or_english_word_shows_outside_quoted_code(pages, name):
 def test_a_draft_and_a_failed_check_are_said_first_on_every_page(pages):
     for name in ("index.html", "checks.html", "manifest.html"):
         text = visible_text(pages[name])
-        assert text.index(DRAFT) < text.index(FAILED_CHECKS[:20]) < text.index("kỳ số liệu")
+        heading = text.index("kỳ số liệu")
+        assert text.index(DRAFT) < heading and text.index(FAILED_CHECKS[:20]) < heading, name
     index = visible_text(pages["index.html"])
     assert "Đoạn văn chưa được duyệt" in index and "texts.tthc_total" in index
     checks_page = visible_text(pages["checks.html"])

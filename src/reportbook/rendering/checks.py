@@ -123,11 +123,12 @@ def _unit_and_field_totals(by_unit: dict[str, int], by_field: dict[str, int]) ->
 
 def _total_in_text(received: int, text: str) -> Check:
     quoted = f"là {formatting.number(received)} hồ sơ"
+    found = quoted in text
     return Check(
         "Số tổng trong lời văn = tổng của Biểu 06",
         "Mục b, lời văn và bảng",
-        quoted in text,
-        f"lời văn có “{quoted}”",
+        found,
+        f"lời văn {'có' if found else 'không có'} “{quoted}”",
     )
 
 

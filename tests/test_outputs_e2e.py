@@ -18,6 +18,8 @@ from reportbook.paths import Project
 from reportbook.rendering.render import visible_text
 
 from .test_build_e2e import FIGURES, HEADINGS, _flat, seed_references
+from .vietnamese_helpers import english_words, identifiers, is_vietnamese
+from .vietnamese_helpers import visible_text as reader_text
 
 pytestmark = pytest.mark.e2e
 
@@ -119,6 +121,25 @@ def test_reviewer_sections_show_code_and_outputs(built_2023_annual):
     text = visible_text(page)
     assert "dossiers.statistics(records, r.window)" in text and "13.573" in text
     assert "<script src=" not in page
+
+
+def test_every_reviewer_page_speaks_vietnamese_to_its_readers(built_2023_annual):
+    """lang="vi", a Vietnamese <title>, dd/mm/yyyy windows, no key or English outside code."""
+    review = built_2023_annual / "review"
+    pages = sorted(review.rglob("*.html"))
+    assert len(pages) == 4 + len(list((review / "sections").glob("*.html")))
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        assert '<html lang="vi">' in html and is_vietnamese(title), f"{page.name}: {title}"
+        prose = reader_text(html, skip=("code", "pre", "nav"))
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", prose), page.name
+        assert identifiers(prose) == [] and english_words(prose) == [], page.name
+        if page.parent != review:  # a section opens with its title, then the notebook's note
+            assert prose.startswith(title.split(" — ")[0]) and is_vietnamese(prose[:400])
+    assert "15/12/2022 – 14/12/2023" in reader_text((review / "index.html").read_text())
+    index = reader_text((review / "index.html").read_text())
+    assert "II.1.2.b. Công tác cải cách thủ tục hành chính 04-thu-tuc-hanh-chinh.ipynb" in index
 
 
 def test_checks_page_lists_passed_identities(built_2023_annual):

@@ -8,6 +8,8 @@ import pytest
 from reportbook import ConfigError, ParameterError
 from reportbook.sections import discover, select
 
+from .vietnamese_helpers import is_vietnamese
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
@@ -58,3 +60,14 @@ def test_misnamed_notebooks_are_an_error(tmp_path):
     (tmp_path / "Untitled.ipynb").write_text("{}")
     with pytest.raises(ConfigError, match="not named NN-slug.ipynb: Untitled.ipynb"):
         discover(tmp_path)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_has_a_vietnamese_title_and_opening_note_for_its_readers(path):
+    """The reviewer edition lists a section by ``metadata.title`` and opens with its note."""
+    nb = nbformat.read(path, as_version=4)
+    title = nb.metadata.get("title", "")
+    assert is_vietnamese(title) and path.stem not in title
+    opening = nb.cells[0]
+    assert "remove_cell" in opening.metadata.get("tags", [])
+    assert is_vietnamese(opening.source), opening.source

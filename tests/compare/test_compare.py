@@ -11,6 +11,8 @@ from reportbook.compare.editions import compare, read_edition
 from reportbook.compare.page import PAGE, write_comparison
 from reportbook.notebook.blocks import MIME
 
+from ..vietnamese_helpers import english_words, identifiers, visible_text
+
 UNITS = {
     "PVHCC": {"received": 1234, "resolved": 1227, "in_progress": 7},
     "total": {"received": 13573, "resolved": 12799, "in_progress": 372},
@@ -175,7 +177,7 @@ def test_the_reviewer_page_compares_with_the_replaced_edition_and_escapes_data(t
     recorded = json.loads((after / "manifest.json").read_text(encoding="utf-8"))
     page = write_comparison(review, before, recorded, merged, "BÁO CÁO").read_text(encoding="utf-8")
     assert "So với lần lập trước" in page and "2 số liệu thay đổi" in page
-    assert "<td>1234</td><td>1301</td><td>+67</td>" in page
+    assert "<td>1.234</td><td>1.301</td><td>+67</td>" in page
     assert "Đoạn mới [bold]chèn[/bold]." in page and "<script" not in page
     assert "hình «Hồ sơ TTHC theo tháng»</td><td>có</td><td>vẽ lại (số liệu khác)" in page
     first = write_comparison(review, tmp_path / "none", recorded, merged, "BÁO CÁO")
@@ -192,7 +194,9 @@ def test_a_replaced_edition_that_cannot_be_compared_is_said_so_and_fails_no_buil
     merged = nbformat.read(after / "report.ipynb", as_version=4)
     recorded = json.loads((after / "manifest.json").read_text(encoding="utf-8"))
     page = write_comparison(review, before, recorded, merged, "BÁO CÁO").read_text(encoding="utf-8")
-    assert "không đọc được nên không so sánh được" in page and "cannot be compared" in page
+    assert (
+        "không đọc được nên không so sánh được" in page and "không so sánh được (TypeError" in page
+    )
 
 
 def test_verify_does_not_re_run_the_page_comparing_with_an_edition_that_is_gone():
@@ -201,3 +205,24 @@ def test_verify_does_not_re_run_the_page_comparing_with_an_edition_that_is_gone(
     verdict = Verdict(edition=None)
     _compare(archived, rerun, verdict)
     assert verdict.ok and PAGE in HISTORY_PAGE
+
+
+def test_the_reviewer_page_is_in_vietnamese_sections_by_title_statuses_dates_in_words(
+    two, tmp_path
+):
+    before, after = two
+    review = tmp_path / "stage" / "review"
+    review.mkdir(parents=True)
+    merged = nbformat.read(after / "report.ipynb", as_version=4)
+    recorded = json.loads((after / "manifest.json").read_text(encoding="utf-8"))
+    (before / "final.json").write_text('{"finalized_at": "2026-11-27T09:05:00+0700"}')
+    titles = {"00-mo-dau": "Phần đầu", "04-thu-tuc": "II.1.2.b. Thủ tục hành chính"}
+    page = write_comparison(review, before, recorded, merged, "BÁO CÁO", titles)
+    html = page.read_text(encoding="utf-8")
+    text = visible_text(html, skip=("code",))
+    assert '<html lang="vi">' in html and "<title>BÁO CÁO — So với lần lập trước</title>" in html
+    assert "kỳ số liệu 15/12/2022 – 14/12/2023" in text and "2022-12-15" not in text
+    assert "đã chốt lúc 09:05 ngày 27/11/2026" in text
+    assert "<td>II.1.2.b. Thủ tục hành chính</td><td>đã chạy</td><td>đã chạy</td>" in html
+    assert "<td>Phần đầu</td><td>đã chạy</td><td>dùng lại (bộ nhớ đệm)</td>" in html
+    assert "04-thu-tuc" not in text and identifiers(text) == [] and english_words(text) == []

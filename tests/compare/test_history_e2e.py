@@ -1,6 +1,7 @@
 """A rebuild compares with the edition it replaces; a final edition keeps its page in history."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -56,9 +57,10 @@ def test_a_forced_rebuild_compares_with_the_final_edition_and_history_keeps_its_
     assert integrity_problems(kept) == []
     assert "lần lập đầu tiên" in (kept / "review" / PAGE).read_text(encoding="utf-8")
     page = (edition / "review" / PAGE).read_text(encoding="utf-8")
-    assert "đã chốt lúc" in page
-    assert "<td>1227</td><td>1226</td><td>−1</td>" in page  # PVHCC resolved
-    assert "<mark>Còn ít</mark> sáng kiến" in page and "data/dossiers.csv</td><td>đã sửa" in page
+    assert re.search(r"đã chốt lúc \d{2}:\d{2} ngày \d{2}/\d{1,2}/\d{4};", page)
+    assert "<td>1.227</td><td>1.226</td><td>−1</td>" in page  # PVHCC resolved
+    assert "<mark>Còn ít</mark> sáng kiến" in page
+    assert "<code>data/dossiers.csv</code></td><td>đã sửa" in page
     assert 'href="so-voi-lan-truoc.html"' in (edition / "review" / "index.html").read_text()
 
     monkeypatch.setenv("COLUMNS", "220")

@@ -1,5 +1,7 @@
 """The reviewer's checks pass on consistent figures and name what is broken."""
 
+import re
+
 from reportbook.rendering import checks
 
 GOOD = {
@@ -22,6 +24,11 @@ GOOD = {
 GOOD["total"] = dict(GOOD["A"])
 
 
+def _missing(key: str) -> str:
+    """The name of the failed check for a checked table the report does not show."""
+    return f"Báo cáo có {checks.TABLE_NAMES[key]}"
+
+
 def test_consistent_figures_pass_every_identity():
     result = checks.dossier_identities(GOOD, "Biểu 06")
     assert result and all(c.passed for c in result)
@@ -38,7 +45,8 @@ def test_a_broken_identity_fails_and_names_row_and_figures():
 def test_a_total_that_is_not_the_sum_of_its_rows_fails():
     values = {"A": GOOD["A"], "B": GOOD["A"], "total": GOOD["A"]}
     failed = [c for c in checks.dossier_identities(values, "Biểu 06") if not c.passed]
-    assert any(c.name == "Tổng cộng = tổng các dòng (received)" for c in failed)
+    expected = "Tổng cộng = tổng các dòng (Số hồ sơ nhận giải quyết: Tổng số)"
+    assert any(c.name == expected for c in failed)
 
 
 def test_unit_and_field_totals_must_agree_across_tables():
@@ -48,7 +56,10 @@ def test_unit_and_field_totals_must_agree_across_tables():
         {"dossiers_by_unit": unit, "dossiers_by_field": field}, "tổng số hồ sơ là 10 hồ sơ"
     )
     by_name = {c.name: c.passed for c in result}
-    assert by_name["Tổng theo đơn vị = tổng theo lĩnh vực (received)"] is False
+    assert (
+        by_name["Tổng theo đơn vị = tổng theo lĩnh vực (Số hồ sơ nhận giải quyết: Tổng số)"]
+        is False
+    )
     assert by_name["Số tổng trong lời văn = tổng của Biểu 06"] is True
 
 
@@ -71,9 +82,9 @@ def test_a_checked_table_missing_from_the_report_fails_loudly():
     out = nbformat.v4.new_output("display_data", data={MIME: table, "text/plain": ""})
     nb.cells.append(nbformat.v4.new_code_cell("t", outputs=[out]))
     failed = {c.name for c in checks.run(nb) if not c.passed}
-    assert "Bảng «dossiers_by_unit» có trong báo cáo" in failed
-    assert "Bảng «services_vs_previous_year» có trong báo cáo" in failed
-    assert "Bảng «services_by_level» có trong báo cáo" not in failed
+    assert "Báo cáo có Biểu 06 theo đơn vị" in failed
+    assert _missing("services_vs_previous_year") in failed
+    assert _missing("services_by_level") not in failed
 
 
 def test_a_table_left_out_with_a_sentence_saying_why_is_not_missing():
@@ -86,5 +97,30 @@ def test_a_table_left_out_with_a_sentence_saying_why_is_not_missing():
     out = nbformat.v4.new_output("display_data", data={MIME: said.data(), "text/plain": ""})
     nb.cells.append(nbformat.v4.new_code_cell("t", outputs=[out]))
     failed = {c.name for c in checks.run(nb) if not c.passed}
-    assert "Bảng «services_vs_previous_year» có trong báo cáo" not in failed
-    assert "Bảng «dossiers_by_unit» có trong báo cáo" in failed  # omitted by nobody
+    assert _missing("services_vs_previous_year") not in failed
+    assert _missing("dossiers_by_unit") in failed  # omitted by nobody
+
+
+def test_checks_name_columns_as_the_form_prints_them_never_by_their_keys():
+    """A reviewer reads "Kỳ trước chuyển sang", not the data's ``carried_over``."""
+    values = {"A": GOOD["A"], "total": GOOD["A"]}
+    result = checks.dossier_identities(values, "Biểu 06")
+    result += checks.cross_section_checks(
+        {"dossiers_by_unit": {"values": values}, "dossiers_by_field": {"values": values}}, ""
+    )
+    shown = " ".join(f"{c.name} {c.scope} {c.detail}" for c in result)
+    assert "(Số hồ sơ nhận giải quyết: Kỳ trước chuyển sang)" in shown
+    assert re.findall(r"[a-z]+_[a-z_]+|\((?:received|new|late|online|early)\)", shown) == []
+
+
+def test_a_missing_table_is_named_as_the_report_names_it_never_by_its_key():
+    shown = {"dossiers_by_unit": {}, "dossiers_by_field": {}, "services_by_level": {}}
+    (check,) = checks.missing_tables(shown)
+    assert check.name == "Báo cáo có bảng so sánh dịch vụ công trực tuyến với cùng kỳ (mục e)"
+    assert "services_vs_previous_year" not in f"{check.name} {check.scope} {check.detail}"
+
+
+def test_a_total_missing_from_the_text_says_the_text_lacks_it():
+    unit = {"values": {"total": {"received": 13573}}}
+    (result,) = checks.cross_section_checks({"dossiers_by_unit": unit}, "gồm 13.573 hồ sơ")
+    assert not result.passed and result.detail == "lời văn không có “là 13.573 hồ sơ”"

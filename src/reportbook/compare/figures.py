@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..notebook.typeset import NUMBER_SYMBOL
-from ..stats.form06 import COLUMN_GROUPS, COLUMN_LABELS, COLUMNS
+from ..stats.form06 import COLUMN_LABELS, COLUMNS, column_name
 
 ROW_LABELS = {"total": "Tổng cộng", "current": "Kỳ này", "previous": "Cùng kỳ năm trước"}
-GROUP_OF = {column: group for group, columns in COLUMN_GROUPS.items() for column in columns}
 WHOLE = "(the table)"
 
 
@@ -44,7 +43,7 @@ def label(part: object) -> str:
     """A value key as a reader knows it: Biểu 06's column names, 'Tổng cộng'."""
     text = str(part)
     if text in COLUMN_LABELS:
-        return f"{GROUP_OF[text]}: {COLUMN_LABELS[text]}"
+        return column_name(text)
     return ROW_LABELS.get(text, text)
 
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import EditionError
-from .editions import MANIFEST, Edition, compare, read_edition
+from .editions import MANIFEST, Comparison, Edition, compare, read_edition
+from .figures import WHOLE
 from .terminal import excerpts
 
 if TYPE_CHECKING:
@@ -29,28 +30,32 @@ FINAL = "final.json"
 
 
 def write_comparison(
-    review_dir: Path, previous: Path, manifest: dict, merged: nbformat.NotebookNode, title: str
+    review_dir: Path,
+    previous: Path,
+    manifest: dict,
+    merged: nbformat.NotebookNode,
+    title: str,
+    titles: dict[str, str] | None = None,
 ) -> Path:
-    """Write the page comparing the edition being built with ``previous`` (if it exists)."""
-    from ..notebook.blocks import template_env
+    """Write the page comparing the edition being built with ``previous`` (if it exists).
+
+    ``titles`` names each section as the reviewer knows it (a section no
+    longer in the report keeps its file name).
+    """
+    from ..rendering import wording
     from ..rendering.recorded import recorded_blocks
 
     after = Edition(review_dir.parent, manifest, list(recorded_blocks(merged)))
-    before, problem = _previous(previous)
-    result = None
-    if before is not None:
-        try:
-            result = compare(before, after)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            # an edition of an older reportbook, or edited by hand: history, not a reason to fail
-            problem = f"{previous}: cannot be compared ({type(exc).__name__}: {exc})"
-    window = manifest["window"]
+    result, problem = _compared(previous, after)
     html = (
-        template_env("review")
+        wording.environment()
         .get_template("compare.html.j2")
         .render(
             title=title,
-            window=f"{window['start']} – {window['end']}",
+            window=manifest["window"],
+            marks=manifest.get("marks", []),
+            titles=titles or {},
+            whole=WHOLE,
             page_title="So với lần lập trước",
             result=result,
             problem=problem,
@@ -61,6 +66,18 @@ def write_comparison(
     path = review_dir / PAGE
     path.write_text(html, encoding="utf-8")
     return path
+
+
+def _compared(previous: Path, after: Edition) -> tuple[Comparison | None, str | None]:
+    """The comparison with the edition being replaced, or None and why not (if it exists)."""
+    before, problem = _previous(previous)
+    if before is None:
+        return None, problem
+    try:
+        return compare(before, after), None
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        # an edition of an older reportbook, or edited by hand: history, not a reason to fail
+        return None, f"{previous}: không so sánh được ({type(exc).__name__}: {exc})"
 
 
 def _previous(previous: Path) -> tuple[Edition | None, str | None]:
@@ -85,5 +102,5 @@ def _about(previous: Path) -> dict:
         try:
             about["finalized_at"] = json.loads((previous / FINAL).read_text()).get("finalized_at")
         except ValueError:
-            about["finalized_at"] = "(final.json unreadable)"
+            about["finalized_at"] = "(không đọc được final.json)"
     return about

@@ -66,7 +66,14 @@ def _dates(raw: RawTable, table: str, column: str, year: int) -> list[Problem]:
         f"({year - first.year} years before to {YEARS_AFTER} after the report year {year}); "
         f"check the year"
     )
-    return [raw.problem(row, column, values[row], rule, "warning") for row in values.index[outside]]
+    note = (
+        f"ngoài khoảng ngày hợp lý {first:%d/%m/%Y} – {last:%d/%m/%Y} (từ {year - first.year} "
+        f"năm trước đến {YEARS_AFTER} năm sau năm báo cáo {year}); hãy kiểm tra lại năm"
+    )
+    return [
+        raw.problem(row, column, values[row], rule, "warning", note)
+        for row in values.index[outside]
+    ]
 
 
 def _bounded(raw: RawTable, column: str, low: int, high: int) -> list[Problem]:
@@ -74,9 +81,18 @@ def _bounded(raw: RawTable, column: str, low: int, high: int) -> list[Problem]:
     numbers = pd.to_numeric(values, errors="coerce")
     found = []
     for row in values.index[numbers < low]:
-        found.append(raw.problem(row, column, values[row], f"is below {low}", "warning"))
+        found.append(
+            raw.problem(row, column, values[row], f"is below {low}", "warning", f"nhỏ hơn {low}")
+        )
     for row in values.index[numbers > high]:
         found.append(
-            raw.problem(row, column, values[row], f"is more than {high}; check it", "warning")
+            raw.problem(
+                row,
+                column,
+                values[row],
+                f"is more than {high}; check it",
+                "warning",
+                f"lớn hơn {high}; hãy kiểm tra lại",
+            )
         )
     return found

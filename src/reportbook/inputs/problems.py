@@ -25,6 +25,7 @@ class Problem:
     sheet: str | None = None
     row_word: str = "row"  # "line" for params files, "record" for Parquet
     severity: str = "error"  # or "warning": shown, but nothing stops
+    note: str = ""  # the rule in Vietnamese, where the reviewer edition shows it (warnings)
 
     def __str__(self) -> str:
         place = self.file

@@ -56,7 +56,13 @@ class RawTable:
         return f"{self.path.name}{sheet}, {self.row_word} {row}"
 
     def problem(
-        self, row: int | None, column: str | None, value: object, rule: str, severity: str = "error"
+        self,
+        row: int | None,
+        column: str | None,
+        value: object,
+        rule: str,
+        severity: str = "error",
+        note: str = "",
     ) -> Problem:
         """A problem at ``row`` and ``column`` of this file, numbered as the user counts."""
         return Problem(
@@ -68,6 +74,7 @@ class RawTable:
             sheet=self.sheet,
             row_word=self.row_word,
             severity=severity,
+            note=note,
         )
 
 

@@ -19,7 +19,7 @@ import nbformat
 from ..errors import ChecksFailedError
 from ..notebook import formatting
 from ..notebook.blocks import TableKey
-from ..stats.form06 import IDENTITIES
+from ..stats.form06 import IDENTITIES, column_name, in_form_order
 from .marks import FAILED_CHECKS, add_mark
 from .recorded import blocks_of
 
@@ -32,6 +32,12 @@ FORMS = {
     TableKey.DOSSIERS_BY_FIELD: "Biểu 06 theo lĩnh vực",
 }
 CHECKED_TABLES = (*FORMS, TableKey.SERVICES_BY_LEVEL, TableKey.SERVICES_VS_PREVIOUS_YEAR)
+# Each checked table as the reviewer finds it in the report (the key is for the code).
+TABLE_NAMES = {
+    **FORMS,
+    TableKey.SERVICES_BY_LEVEL: "bảng dịch vụ công trực tuyến theo mức độ (mục e)",
+    TableKey.SERVICES_VS_PREVIOUS_YEAR: "bảng so sánh dịch vụ công trực tuyến với cùng kỳ (mục e)",
+}
 
 
 @dataclass(frozen=True)
@@ -74,9 +80,10 @@ def dossier_identities(values: dict[str, dict[str, int]], label: str) -> list[Ch
             checks.append(_sum_check(identity.name, scope, counts[identity.whole], parts))
     rows = [r for r in values if r != "total"]
     if "total" in values:
-        for column, total in values["total"].items():
+        for column in in_form_order(list(values["total"])):
             parts = {r: values[r][column] for r in rows}
-            checks.append(_sum_check(f"Tổng cộng = tổng các dòng ({column})", label, total, parts))
+            name = f"Tổng cộng = tổng các dòng ({column_name(column)})"
+            checks.append(_sum_check(name, label, values["total"][column], parts))
     return checks
 
 
@@ -105,22 +112,23 @@ def _unit_and_field_totals(by_unit: dict[str, int], by_field: dict[str, int]) ->
     scope = "Biểu 06 theo đơn vị và theo lĩnh vực"
     return [
         _equal(
-            f"Tổng theo đơn vị = tổng theo lĩnh vực ({column})",
+            f"Tổng theo đơn vị = tổng theo lĩnh vực ({column_name(column)})",
             scope,
-            ("đơn vị", value),
+            ("đơn vị", by_unit[column]),
             ("lĩnh vực", by_field[column]),
         )
-        for column, value in by_unit.items()
+        for column in in_form_order(list(by_unit))
     ]
 
 
 def _total_in_text(received: int, text: str) -> Check:
     quoted = f"là {formatting.number(received)} hồ sơ"
+    found = quoted in text
     return Check(
         "Số tổng trong lời văn = tổng của Biểu 06",
         "Mục b, lời văn và bảng",
-        quoted in text,
-        f"lời văn có “{quoted}”",
+        found,
+        f"lời văn {'có' if found else 'không có'} “{quoted}”",
     )
 
 
@@ -165,10 +173,11 @@ def missing_tables(tables: dict[str, dict], omitted: Collection[str] = ()) -> li
     """A failed check for every table a check needs that the report neither shows nor omits."""
     return [
         Check(
-            f"Bảng «{key.value}» có trong báo cáo",
+            f"Báo cáo có {TABLE_NAMES[key]}",
             "Các bảng được kiểm tra",
             False,
-            f"không có bảng nào ghi key={key.value!r}; kiểm tra liên quan không chạy được",
+            "báo cáo không có bảng này, cũng không có câu nói vì sao bỏ bảng; "
+            "các phép kiểm tra trên bảng này không thực hiện được",
         )
         for key in CHECKED_TABLES
         if key not in tables and key not in omitted

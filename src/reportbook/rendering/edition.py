@@ -61,7 +61,8 @@ def render_all(
             stage, section_paths(ctx, stage), manifest, found, title, ctx.cache, ctx.warnings
         )
         # the edition being replaced is still in place: compare with it before the swap
-        write_comparison(stage / review.REVIEW_DIR, ctx.edition, manifest, merged, title)
+        titles = review.section_titles(section_paths(ctx, stage))
+        write_comparison(stage / review.REVIEW_DIR, ctx.edition, manifest, merged, title, titles)
 
     ctx.progress.step("merging and rendering")
     with alongside(in_child, "writing report.docx and the reviewer edition"):

@@ -24,6 +24,7 @@ def merge(paths: list[Path], metadata: dict) -> nbformat.NotebookNode:
             merged = copy.deepcopy(nb)
             merged.cells = []
             merged.metadata.pop("papermill", None)
+            merged.metadata.pop("title", None)  # the first section's title, not the report's
         section = path.stem
         for cell in nb.cells:
             if REMOVE_CELL_TAG in cell.metadata.get("tags", []):

@@ -7,34 +7,42 @@ embedded), ``checks.html`` lists every identity verified on the figures and
 the data warnings of the build, and
 ``manifest.html`` the parameters, window and input hashes. Every page opens
 offline and links only to files of the same edition.
+
+Its readers are the department's staff and the province's inspectors, so
+every page is in Vietnamese (``lang="vi"``): sections are listed by their
+title, dates, numbers and statuses come from :mod:`.wording`, and a draft
+or an edition with failed checks says so at the top of every page.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import nbformat
 
-from ..notebook.blocks import template_env
 from ..paths import TEMPLATES
+from . import wording
 from .checks import Check
 
 if TYPE_CHECKING:
+    from nbconvert import HTMLExporter
+
     from ..execution.cache import Cache
 
 REVIEW_DIR = "review"
-_ENV = template_env("review")
+_ENV = wording.environment()
 EDITION_FILES = [
     ("../report.html", "Báo cáo (HTML)"),
     ("../report.pdf", "Báo cáo (PDF)"),
     ("../report.docx", "Báo cáo (Word)"),
-    ("../report.ipynb", "Sổ tay đã gộp (report.ipynb)"),
-    ("../manifest.json", "manifest.json"),
+    ("../report.ipynb", "Sổ tay đã gộp các phần"),
+    ("../manifest.json", "Bản kê tham số, dữ liệu đầu vào và phiên bản"),
 ]
 
 
-def _section_exporter():
+def _section_exporter() -> HTMLExporter:
     from nbconvert import HTMLExporter  # imported when needed: it costs 0,2 s at start-up
 
     return HTMLExporter(
@@ -42,7 +50,17 @@ def _section_exporter():
         extra_template_basedirs=[str(TEMPLATES / "nbconvert")],
         embed_images=True,
         anchor_link_text="",
+        language_code="vi",
     )
+
+
+def section_page(exporter: HTMLExporter, path: Path) -> str:
+    """One executed section as a page titled by the section's own title."""
+    nb = nbformat.read(path, as_version=4)
+    title = wording.section_title(nb, path.stem)
+    nb.metadata["title"] = f"{title} — Bản thẩm định"  # the page's <title>; the file is untouched
+    body, _ = exporter.from_notebook_node(nb, resources={"reportbook": {"title": title}})
+    return body
 
 
 def write_sections(section_paths: list[Path], folder: Path, cache: Cache | None = None) -> None:
@@ -59,8 +77,7 @@ def write_sections(section_paths: list[Path], folder: Path, cache: Cache | None 
     def make() -> list[Path]:
         exporter = _section_exporter()
         for path, name in zip(section_paths, names, strict=True):
-            body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
-            (folder / name).write_text(body, encoding="utf-8")
+            (folder / name).write_text(section_page(exporter, path), encoding="utf-8")
         return [folder / n for n in names]
 
     cached_files(cache, key, names, folder, make)
@@ -79,22 +96,10 @@ def write(
     root = edition / REVIEW_DIR
     (root / "sections").mkdir(parents=True, exist_ok=True)
     write_sections(section_paths, root / "sections", cache)
-    sections = [{"name": p.stem, "file": f"{p.stem}.html"} for p in section_paths]
-    window = f"{manifest['window']['start']} – {manifest['window']['end']}"
-    common = {"title": title, "window": window}
-    passed = sum(c.passed for c in checks)
+    common = {"title": title, "window": manifest["window"], "marks": manifest.get("marks", [])}
     found = {"checks": checks, "warnings": list(warnings)}  # warnings: inputs.plausible
     pages = {
-        "index.html": (
-            "index.html.j2",
-            {
-                "page_title": "Bản thẩm định",
-                "sections": sections,
-                "passed": passed,
-                "failed": len(checks) - passed,
-                "files": [{"href": h, "label": label} for h, label in EDITION_FILES],
-            },
-        ),
+        "index.html": ("index.html.j2", _index(section_paths, manifest, checks)),
         "checks.html": ("checks.html.j2", {"page_title": "Kiểm tra số liệu", **found}),
         "manifest.html": (
             "manifest.html.j2",
@@ -105,3 +110,30 @@ def write(
         html = _ENV.get_template(template).render(**common, **values)
         (root / name).write_text(html, encoding="utf-8")
     return root / "index.html"
+
+
+def _index(section_paths: list[Path], manifest: dict, checks: list[Check]) -> dict:
+    """The index page's values: sections by title, the checks' tally, unreviewed texts."""
+    titles = section_titles(section_paths)
+    passed = sum(c.passed for c in checks)
+    return {
+        "page_title": "Bản thẩm định",
+        "sections": [
+            {"title": titles[p.stem], "name": p.name, "file": f"{p.stem}.html"}
+            for p in section_paths
+        ],
+        "passed": passed,
+        "failed": len(checks) - passed,
+        "files": [
+            {"href": h, "label": label, "name": h.removeprefix("../")} for h, label in EDITION_FILES
+        ],
+        "unreviewed": manifest.get("unreviewed", []),
+    }
+
+
+def section_titles(section_paths: list[Path]) -> dict[str, str]:
+    """``{section name: title}``: what a reviewer calls each section (plain JSON, no validation)."""
+    return {
+        p.stem: wording.section_title(json.loads(p.read_text(encoding="utf-8")), p.stem)
+        for p in section_paths
+    }

@@ -49,6 +49,23 @@ COLUMN_GROUPS = {
     "Số hồ sơ đang giải quyết": ["in_progress", "within_deadline", "overdue"],
 }
 
+GROUP_OF = {column: group for group, columns in COLUMN_GROUPS.items() for column in columns}
+
+
+def column_name(column: str) -> str:
+    """A column as a reader of the form names it, group first: 'Số hồ sơ đã giải quyết: Trước hạn'.
+
+    Several columns share the label "Tổng số" or "Quá hạn"; only with their
+    group do they say which figure they are.
+    """
+    return f"{GROUP_OF[column]}: {COLUMN_LABELS[column]}"
+
+
+def in_form_order(columns: list[str]) -> list[str]:
+    """``columns`` in the form's order (unknown names last, as given)."""
+    return sorted(columns, key=lambda c: COLUMNS.index(c) if c in COLUMNS else len(COLUMNS))
+
+
 # How the form breaks a total down: each group of columns is headed by its
 # total ("Tổng số"), then one "Trong đó" (of which) over each set of parts that
 # add up to it, twice for the received dossiers (by channel, and carried over

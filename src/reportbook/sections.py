@@ -118,6 +118,21 @@ def code_cells(path: Path) -> list[str]:
     ]
 
 
+def source_cells(path: Path) -> list[list[str]]:
+    """Every cell's type and source, and the notebook's title: all an executed copy shows.
+
+    Markdown and the title reach the reviewer pages from the executed notebook,
+    so the cache keys on them too (the manifest's ``code_hash`` does not).
+    """
+    nb = read_notebook(path)
+    title = nb.get("metadata", {}).get("title")
+    cells = [
+        [c["cell_type"], "".join(c["source"]) if isinstance(c["source"], list) else c["source"]]
+        for c in nb["cells"]
+    ]
+    return [["title", str(title)], *cells]
+
+
 def code_hash(path: Path) -> str:
     """sha256 of a notebook's code cells: what runs, not markdown or metadata."""
     return hashlib.sha256("\n\0".join(code_cells(path)).encode("utf-8")).hexdigest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import nbformat
 import pytest
 
 from reportbook import resolve
@@ -122,6 +123,26 @@ def test_changed_notebook_code_re_runs_that_section(setup):
 
     assert _executed(after) == ["tasks"]
     assert stream_text(after["tasks"].output).strip().endswith("again")
+
+
+@pytest.mark.parametrize("edit", ["markdown", "title"])
+def test_a_changed_heading_or_title_re_runs_that_section_whose_page_shows_it(setup, edit):
+    project, sections, tmp = setup
+    _build(project, sections, tmp / "a")
+    nb = nbformat.read(sections[1].path, as_version=4)
+    if edit == "markdown":
+        nb.cells.insert(1, nbformat.v4.new_markdown_cell("## Công tác đã sửa"))
+    else:
+        nb.metadata["title"] = "II.1. Tiêu đề mới"
+    nbformat.write(nb, sections[1].path)
+
+    after = _build(project, sections, tmp / "b")
+
+    assert _executed(after) == ["tasks"]
+    shown = nbformat.read(after["tasks"].output, as_version=4)
+    assert (
+        "Công tác đã sửa" in str(shown.cells) or shown.metadata.get("title") == "II.1. Tiêu đề mới"
+    )
 
 
 def test_a_changed_parameter_re_runs_everything(setup):

@@ -3,9 +3,10 @@
 A section's result depends on its code, its parameters, the files it reads,
 and the code and libraries it runs with. The key is therefore in two parts:
 
-- the **base key**, known before running: a hash of the notebook's code
-  cells, the resolved parameters, the kernel name, the versions of Python and
-  the key libraries, and the content of the reportbook package itself;
+- the **base key**, known before running: a hash of the notebook's cells
+  (code, and the markdown and title the reviewer pages show), the resolved
+  parameters, the kernel name, the versions of Python and the key libraries,
+  and the content of the reportbook package itself;
 - the **reads**, known only after running: the content hash of every file
   under ``data/`` and ``params/`` the section opened, and the hash of every
   params value (a text, the signer, ...) it used (recorded in the kernel,
@@ -40,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from ..archive.manifest import sha256, versions
 from ..paths import PACKAGE_DIR
-from ..sections import code_cells
+from ..sections import source_cells
 from . import reads
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def environment_key() -> str:
 
 def section_key(notebook: Path, parameters: dict, kernel: str) -> str:
     """The base key of a section: everything but the files it reads."""
-    return digest(code_cells(notebook), parameters, kernel, environment_key())
+    return digest(source_cells(notebook), parameters, kernel, environment_key())
 
 
 class FileHashes:

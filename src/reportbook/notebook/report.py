@@ -160,7 +160,8 @@ class Report:
 
     # -- documents -------------------------------------------------------
     def documents(self, area: str, in_window: bool = True) -> pd.DataFrame:
-        return docs_mod.select(self.table("documents"), area, self.window if in_window else None)
+        window = self.window if in_window else None
+        return docs_mod.select(self.table("documents"), area, window, vocab=self.vocab)
 
     def cite(self, doc: pd.Series, **kwargs) -> str:
         return docs_mod.citation(doc, self.vocab["issuers"], self.org.code, **kwargs)
@@ -254,12 +255,7 @@ class Report:
     def directives(self) -> list[dict]:
         """The directives section II.3 reports on (not limited to the window).
 
-        Directives come before other documents, higher authorities before
-        lower ones, older before newer — the order official text cites them.
+        In citation order (:func:`reportbook.stats.documents.citation_order`):
+        the directives before the decisions, higher authorities first.
         """
-        docs = self.documents("chi_thi", in_window=False)
-        rank = {"central": 0, "province": 1, "peer": 2, "self": 3, "unit": 4}
-        kinds = docs["issuer"].map(lambda code: rank.get(self.vocab["issuers"][code]["kind"], 9))
-        order = docs.assign(_directive=docs["doc_type"] != "Chỉ thị", _rank=kinds)
-        order = order.sort_values(["_directive", "_rank", "issued_on"])
-        return self.doc_values(docs.loc[order.index])
+        return self.doc_values(self.documents("chi_thi", in_window=False))

@@ -171,6 +171,7 @@ class Report:
         if doc is None:
             return None
         return {
+            "doc_id": doc.get("doc_id"),
             "citation": self.cite(doc),
             "reference": docs_mod.reference(doc),
             "title": docs_mod.citation(doc, {}, doc["issuer"]),  # reference + subject, no issuer
@@ -184,9 +185,27 @@ class Report:
         return [self.doc_value(row) for _, row in frame.iterrows()]
 
     def documents_by_role(self, area: str) -> dict[str, list[dict]]:
-        """The window's documents of ``area`` split by role (own, units, advised, other)."""
-        groups = docs_mod.split_by_role(self.documents(area), self.vocab["issuers"], self.org.code)
-        return {role: self.doc_values(frame) for role, frame in groups.items()}
+        """The window's documents of ``area`` split by role (own, units, advised, other).
+
+        A document approving another one of the list is not listed itself: it
+        is the ``approved_by`` of the one it approves. One approving a document
+        outside the list names it as ``approves``.
+        """
+        docs = self.documents(area)
+        approver = docs_mod.approvals(docs)
+        approving = [row["doc_id"] for row in approver.values()]
+        groups = docs_mod.split_by_role(
+            docs[~docs["doc_id"].isin(approving)], self.vocab["issuers"], self.org.code
+        )
+        register = self.table("documents").set_index("doc_id", drop=False)
+        result = {}
+        for role, frame in groups.items():
+            result[role] = values = self.doc_values(frame)
+            for value, (_, doc) in zip(values, frame.iterrows(), strict=True):
+                value["approved_by"] = self.doc_value(approver.get(doc["doc_id"]))
+                target = doc.get("approves") or None
+                value["approves"] = self.doc_value(register.loc[target]) if target else None
+        return result
 
     # -- fixed blocks ----------------------------------------------------
     def header(self) -> Template:
@@ -241,7 +260,13 @@ class Report:
         return result
 
     def tasks(self) -> list[dict]:
-        """Tasks of the window as template values (assigned, response, action)."""
+        """Tasks of the window as template values.
+
+        ``assigned``, ``response``, ``action``; ``opening`` (blank unless the
+        register gives one: "Căn cứ", "Thực hiện ý kiến chỉ đạo của UBND tỉnh
+        tại") introduces the assigning document and ``follow_up`` is a
+        sentence to add after the task.
+        """
         rows = tasks_mod.in_window(self.table("tasks"), self.table("documents"), self.window)
         values = []
         for _, row in rows.iterrows():
@@ -249,7 +274,15 @@ class Report:
             response = None
             if row["response_doc_id"]:
                 response = self.doc_value(tasks_mod.document(row, "response_"))
-            values.append({"assigned": assigned, "response": response, "action": row["action"]})
+            values.append(
+                {
+                    "assigned": assigned,
+                    "response": response,
+                    "action": row["action"],
+                    "opening": row.get("opening") or "",
+                    "follow_up": row.get("follow_up") or "",
+                }
+            )
         return values
 
     def directives(self) -> list[dict]:

@@ -30,10 +30,17 @@ def reference(doc: pd.Series) -> str:
 def citation(
     doc: pd.Series, issuers: dict, self_code: str, *, subject: bool = True, issuer: bool = True
 ) -> str:
-    """Reference + 'của <issuer>' (unless the reporting body) + abstract."""
+    """Reference + 'của <issuer>' + abstract.
+
+    The issuer is left out when it is the reporting body, and when the
+    abstract already says the document is the issuer's ("Đề án ... về vị trí
+    việc làm ... của Cơ sở cai nghiện ma túy"): a citation names its body once.
+    """
     parts = [reference(doc)]
     if issuer and doc["issuer"] != self_code:
-        parts.append(f"của {issuers[doc['issuer']]['name']}")
+        of_issuer = f"của {issuers[doc['issuer']]['name']}"
+        if of_issuer not in (doc["subject"] or ""):
+            parts.append(of_issuer)
     if subject and doc["subject"]:
         parts.append(doc["subject"])
     return " ".join(parts)
@@ -113,6 +120,18 @@ def annual_plan(docs: pd.DataFrame, year_window: Window) -> pd.Series | None:
     plans = docs[has_area(docs, "ke_hoach_nam") & in_window(docs, year_window)]
     plans = plans.sort_values(["issued_on", "doc_id"])
     return plans.iloc[-1] if len(plans) else None
+
+
+def approvals(docs: pd.DataFrame) -> dict[str, pd.Series]:
+    """Documents of ``docs`` approved by another one of ``docs``: approved id -> approving row.
+
+    A report cites the two together ("xây dựng Đề án ... và được UBND tỉnh
+    phê duyệt tại Quyết định ..."), never the decision as if it approved the body.
+    """
+    if "approves" not in docs:
+        return {}
+    ids = set(docs["doc_id"])
+    return {row["approves"]: row for _, row in docs.iterrows() if row["approves"] in ids}
 
 
 def split_by_role(docs: pd.DataFrame, issuers: dict, self_code: str) -> dict[str, pd.DataFrame]:

@@ -112,6 +112,14 @@ def test_a_dossier_figure_of_zero_is_said_in_words(zero):
     assert prose_faults(written) == []
 
 
+def test_dossiers_all_resolved_early_are_said_in_one_phrase():
+    report = open_report(2023, "annual", SHIPPED)
+    figures = {**SOME_DOSSIERS, "resolved": 6, "early": 6, "on_time": 0, "late": 0}
+    written = report.render("tthc_unit", unit=report.unit("PVHCC"), s=figures)
+    assert "đã giải quyết và trả kết quả trước hạn 6 hồ sơ;" in written
+    assert "hồ sơ: trước hạn" not in written
+
+
 def test_the_late_dossiers_note_is_in_parentheses_as_in_the_seed():
     report = open_report(2023, "annual", SHIPPED)
     written = report.render("tthc_unit", unit=report.unit("PVHCC"), s=SOME_DOSSIERS)

@@ -2246,9 +2246,18 @@ COLUMNS = {
         "prepared_by",
         "subject",
         "cchc_areas",
+        "approves",
         "source",
     ],
-    "tasks.csv": ["task_id", "assigned_doc_id", "response_doc_id", "action", "source"],
+    "tasks.csv": [
+        "task_id",
+        "assigned_doc_id",
+        "response_doc_id",
+        "action",
+        "opening",
+        "follow_up",
+        "source",
+    ],
     "contacts.csv": [
         "contact_id",
         "role",
@@ -2424,6 +2433,7 @@ def build_sample_documents(seed_docs: pd.DataFrame) -> tuple[pd.DataFrame, dict]
             prepared_by=prepared,
             subject=subject,
             cchc_areas=areas,
+            approves="",
             source="sample",
         )
         rows.append(row)
@@ -2442,6 +2452,8 @@ def build_sample_tasks(doc_by_key: dict) -> pd.DataFrame:
                 assigned_doc_id=doc_by_key[assigned]["doc_id"],
                 response_doc_id=doc_by_key[response]["doc_id"] if response else "",
                 action=action,
+                opening="",
+                follow_up="",
                 source="sample",
             )
         )

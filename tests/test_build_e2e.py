@@ -22,6 +22,7 @@ from reportbook.rendering.render import visible_text
 from reportbook.stats import dossiers
 
 from .conftest import ROOT, SEED, copy_project
+from .prose_checks import prose_faults
 
 pytestmark = pytest.mark.e2e
 
@@ -127,6 +128,30 @@ def test_report_cites_every_document_the_seed_cites(fmt, html_text, pdf_text):
     assert len(references) > 60
     missing = [ref for ref in references if f"số {ref}" not in text.replace("Số ", "số ")]
     assert missing == []
+
+
+# Wordings of the seed that a generated sentence used to lose (issue 11, item 5).
+SEED_WORDING = [
+    "trễ hạn 02 hồ sơ (trễ hạn do nhập trễ trên phần mềm, hồ sơ thực tế vẫn trả đúng hạn)",
+    "tham mưu UBND tỉnh ban hành: Quyết định số 1002/QĐ-UBND ngày 21/4/2023 về công bố",
+    "và được UBND tỉnh phê duyệt tại Quyết định số 3118/QĐ-UBND ngày 08/12/2023 về phê duyệt",
+    "Đề án số 01/ĐA-CSCNMT ngày 14/11/2023 về vị trí việc làm",
+    "Thực hiện ý kiến chỉ đạo của UBND tỉnh tại Công văn số 2142/VP-VX ngày 21/4/2023",
+    "Căn cứ Kế hoạch số 16/KH-UBND ngày 19/01/2023",
+    "Đồng thời đang triển khai thực hiện Kế hoạch số 116/KH-UBND.",
+    "giai đoạn 2023-2025; Quyết định số 2695/QĐ-UBND",
+    "năm 2023. - Công văn số 80/SLĐTBXH-VP",  # section I: the plans, then the letters
+]
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf"])
+def test_report_writes_what_an_official_would_sign(fmt, html_text, pdf_text):
+    text = html_text if fmt == "html" else pdf_text
+    seed = _flat(SEED.read_text(encoding="utf-8"))
+    assert prose_faults(text) == []
+    assert " 0 hồ sơ" not in text and "của Ủy ban nhân dân tỉnh ban hành" not in text
+    assert [w for w in SEED_WORDING if w not in seed] == []
+    assert [w for w in SEED_WORDING if w not in text] == []
 
 
 def test_edition_holds_every_output(built_2023_annual):

@@ -47,6 +47,7 @@ DATA_CASES = [
     ("documents", 6, "issuer", "NOBODY", "vocabulary 'issuers'"),
     ("documents", 8, "number_symbol", "=7+issued_on", "is used twice in"),
     ("documents", 9, "doc_id", "", "is empty but required"),
+    ("documents", 10, "approves", "VB9997", "is not a doc_id in documents"),
     ("tasks", 0, "assigned_doc_id", "VB9999", "is not a doc_id in documents"),
     ("tasks", 1, "response_doc_id", "VB9998", "is not a doc_id in documents"),
     ("tasks", 2, "task_id", "", "is empty but required"),
@@ -126,6 +127,26 @@ def test_a_bad_cell_is_named_by_file_row_column_value_and_rule(
     assert clear
     text = str(found[0])
     assert f"{table}.{fmt}" in text and f"row {user_row}" in text and repr(column) in text
+
+
+def test_a_document_cannot_approve_itself(data):
+    frame = _text_frame(data, "documents")
+    frame.loc[4, "approves"] = frame.loc[4, "doc_id"]
+    write_table(data, "documents", frame, "csv")
+    found = [p for p in Dataset(data).problems() if p.column == "approves"]
+    assert [(p.row, p.rule) for p in found] == [(6, "is the document itself")]
+
+
+def test_a_register_without_the_columns_added_later_is_still_valid(data):
+    """approves, opening and follow_up came after the first registers: blank when absent."""
+    docs = _text_frame(data, "documents").drop(columns=["approves"])
+    tasks = _text_frame(data, "tasks").drop(columns=["opening", "follow_up"])
+    write_table(data, "documents", docs, "csv")
+    write_table(data, "tasks", tasks, "xlsx")
+    dataset = Dataset(data)
+    assert dataset.problems() == []
+    assert set(dataset.table("documents")["approves"]) == {""}
+    assert set(dataset.table("tasks")["follow_up"]) == {""}
 
 
 def test_every_problem_of_every_file_is_reported_in_one_run(data):

@@ -19,6 +19,7 @@ from ..conftest import ROOT
 
 SHIPPED = Project(ROOT)
 MONTHS = [f"m{m:02d}" for m in range(1, 13)]
+VOCAB = {"doc_types": {"Kế hoạch": "KH"}, "issuers": {"SLDTBXH": {"kind": "self"}}}
 
 
 def _numbers(year, period, area):
@@ -64,7 +65,9 @@ def test_every_day_of_the_year_is_in_exactly_one_month_one_quarter_and_the_year(
     annual = resolve(year, "annual").window
     docs = _one_document_a_day(annual.start, annual.end)
     for group in (MONTHS, ["q1", "q2", "q3", "q4"], ["annual"]):
-        chosen = [documents.select(docs, "chi_dao", resolve(year, p).window) for p in group]
+        chosen = [
+            documents.select(docs, "chi_dao", resolve(year, p).window, vocab=VOCAB) for p in group
+        ]
         ids = pd.concat(chosen)["doc_id"]
         assert len(ids) == len(docs) and set(ids) == set(docs["doc_id"]), group
 
@@ -75,8 +78,10 @@ def test_the_14th_closes_a_month_and_the_15th_opens_the_next(month):
     last = period.window.end
     first_of_next = last + dt.timedelta(days=1)
     docs = _one_document_a_day(last, first_of_next)
-    shown = documents.select(docs, "chi_dao", period.window)["issued_on"].dt.date.tolist()
-    following = documents.select(docs, "chi_dao", period.following.window)
+    shown = documents.select(docs, "chi_dao", period.window, vocab=VOCAB)[
+        "issued_on"
+    ].dt.date.tolist()
+    following = documents.select(docs, "chi_dao", period.following.window, vocab=VOCAB)
     assert (last.day, first_of_next.day) == (14, 15)
     assert shown == [last]
     assert following["issued_on"].dt.date.tolist() == [first_of_next]
@@ -124,8 +129,10 @@ def test_tasks_training_and_dossiers_use_the_same_edges():
 
 
 def test_every_period_of_the_shipped_year_cites_only_documents_of_its_window():
-    register = open_report(2023, "annual", SHIPPED).table("documents")
+    report = open_report(2023, "annual", SHIPPED)
+    register = report.table("documents")
     for code in PERIODS:
         window = resolve(2023, code).window
-        cited = documents.select(register, "chi_dao", window)["issued_on"].dt.date
+        cited = documents.select(register, "chi_dao", window, vocab=report.vocab)
+        cited = cited["issued_on"].dt.date
         assert all(day in window for day in cited), code

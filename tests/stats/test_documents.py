@@ -1,11 +1,16 @@
-"""Document references read as official text writes them."""
+"""Document references read as official text writes them, in the order it lists them."""
+
+import re
 
 import pandas as pd
 import pytest
 
-from reportbook import DataError
+from reportbook import DataError, open_report
+from reportbook.paths import Project
 from reportbook.periods import resolve
 from reportbook.stats import documents
+
+from ..conftest import ROOT, SEED
 
 ISSUERS = {
     "SLDTBXH": {"name": "Sở Lao động - Thương binh và Xã hội", "kind": "self"},
@@ -73,8 +78,72 @@ def test_citation_names_other_issuers_but_not_the_reporting_body():
 
 
 def test_select_filters_by_area_and_inclusive_window():
-    result = documents.select(DOCS, "chi_dao", resolve(2023, "annual").window)
+    result = documents.select(DOCS, "chi_dao", resolve(2023, "annual").window, vocab=VOCAB)
     assert list(result["doc_id"]) == ["1", "5"]  # 14/12/2023 in, 15/12/2023 out
+
+
+VOCAB = {
+    "doc_types": {"Chỉ thị": "CT", "Kế hoạch": "KH", "Quyết định": "QĐ", "Công văn": "CV"},
+    "issuers": {
+        "TTCP": {"name": "Thủ tướng Chính phủ", "kind": "central"},
+        "BLDTBXH": {"name": "Bộ Lao động - Thương binh và Xã hội", "kind": "central"},
+        "BNV": {"name": "Bộ Nội vụ", "kind": "central"},
+        "SLDTBXH": {"name": "Sở Lao động - Thương binh và Xã hội", "kind": "self"},
+        # listed before the central issuers, yet ranked after them by its kind
+        "CTUBND": {"name": "Chủ tịch UBND tỉnh", "kind": "province"},
+    },
+}
+
+
+def _listed(*rows):
+    """Documents (id, type, date, issuer) in a deliberately scrambled file order."""
+    return _docs(*[(i, f"{i}/X", t, day, who, "", "", "") for i, t, day, who in rows])
+
+
+def test_citation_order_is_type_then_date_whatever_the_file_order():
+    docs = _listed(
+        ("a", "Công văn", "01/02/2023", "SLDTBXH"),
+        ("b", "Kế hoạch", "06/03/2023", "SLDTBXH"),
+        ("c", "Kế hoạch", "12/01/2023", "SLDTBXH"),
+    )
+    result = documents.citation_order(docs, VOCAB)
+    assert list(result["doc_id"]) == ["c", "b", "a"]  # the plans, oldest first, then the letter
+    assert list(documents.citation_order(docs.iloc[::-1], VOCAB)["doc_id"]) == ["c", "b", "a"]
+
+
+def test_citation_order_puts_higher_authorities_first_then_the_vocabulary_order():
+    docs = _listed(
+        ("qd-bnv", "Quyết định", "26/02/2007", "BNV"),
+        ("qd-bld", "Quyết định", "01/06/2009", "BLDTBXH"),
+        ("ct-ubnd", "Chỉ thị", "28/12/2012", "CTUBND"),
+        ("ct-ttg", "Chỉ thị", "22/04/2019", "TTCP"),
+    )
+    result = documents.citation_order(docs, VOCAB)
+    assert list(result["doc_id"]) == ["ct-ttg", "ct-ubnd", "qd-bld", "qd-bnv"]
+
+
+def test_citation_order_breaks_ties_by_register_id_and_puts_unknown_types_last():
+    docs = _listed(
+        ("VB2", "Tờ trình", "01/02/2023", "SLDTBXH"),
+        ("VB9", "Kế hoạch", "01/02/2023", "SLDTBXH"),
+        ("VB1", "Kế hoạch", "01/02/2023", "SLDTBXH"),
+    )
+    assert list(documents.citation_order(docs, VOCAB)["doc_id"]) == ["VB1", "VB9", "VB2"]
+
+
+def _seed_numbers(text: str) -> list[str]:
+    return re.findall(r"số (\d[\w./\-&Đđ]*?/[\w/&.\-Đđ]+?)(?= ngày| \d)", text)
+
+
+def test_the_shipped_report_lists_section_i_and_ii_3_in_the_seeds_order():
+    seed = " ".join(SEED.read_text(encoding="utf-8").split())
+    section_i = seed.split("đã ban hành:")[1].split("Theo đó")[0]
+    section_3 = seed.split("các văn bản như")[1].split("...")[0]
+    report = open_report(2023, "annual", Project(ROOT))
+    listed = list(report.documents("chi_dao")["number_symbol"])
+    directives = [d["reference"].split("số ")[1].split(" ngày")[0] for d in report.directives()]
+    assert listed == _seed_numbers(section_i)
+    assert directives == _seed_numbers(section_3)
 
 
 def test_annual_plan_is_the_plan_issued_in_the_year_window():

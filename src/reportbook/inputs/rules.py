@@ -145,6 +145,17 @@ def _unique_number_per_year(documents: RawTable) -> list[Problem]:
     ]
 
 
+def _approved_exists(documents: RawTable) -> list[Problem]:
+    """``approves`` names another row of the register (the report cites the two together)."""
+    frame = documents.frame
+    problems = _references(documents, "approves", documents, "doc_id", "the document register")
+    itself = frame[(frame["approves"] != "") & (frame["approves"] == frame["doc_id"])]
+    return problems + [
+        _problem(documents, row, "approves", r["approves"], "is the document itself")
+        for row, r in itself.iterrows()
+    ]
+
+
 def _procedure_exists(t: dict[str, RawTable]) -> list[Problem]:
     dossiers, catalogue = t["dossiers"], t["procedures"]
     what = "the procedure catalogue"
@@ -170,6 +181,7 @@ CROSS_CHECKS: list[tuple[tuple[str, ...], Callable[[dict[str, RawTable]], list[P
     (("tasks", "documents"), _documents_exist("response_doc_id")),
     (("training", "staff"), _trainee_exists),
     (("documents",), lambda t: _unique_number_per_year(t["documents"])),
+    (("documents",), lambda t: _approved_exists(t["documents"])),
 ]
 
 

@@ -8,6 +8,10 @@ See docs/data-model.md for the meaning of each column.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -15,13 +19,17 @@ class Column:
     """A column rule.
 
     ``kind`` is ``text``, ``date``, ``int``, ``code`` (one code of
-    ``vocab``) or ``codes`` (``;``-separated codes of ``vocab``).
+    ``vocab``) or ``codes`` (``;``-separated codes of ``vocab``). ``added``
+    marks a column added after data files were already in use: a file may
+    leave it out, and it then reads as blank cells (:func:`with_added_columns`),
+    so an older register stays valid.
     """
 
     name: str
     kind: str = "text"
     required: bool = True
     vocab: str | None = None
+    added: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,10 @@ def _opt(name: str, kind: str = "text", vocab: str | None = None) -> Column:
     return Column(name, kind, required=False, vocab=vocab)
 
 
+def _added(name: str) -> Column:
+    return Column(name, required=False, added=True)
+
+
 DOCUMENTS = Table(
     "documents",
     (
@@ -52,6 +64,7 @@ DOCUMENTS = Table(
         _opt("prepared_by", "code", vocab="issuers"),
         _opt("subject"),  # blank when the source gives no abstract
         _opt("cchc_areas", "codes", vocab="cchc_areas"),
+        _added("approves"),  # doc_id of the document this one approves
         Column("source", "code", vocab="sources"),
     ),
     key="doc_id",
@@ -64,6 +77,8 @@ TASKS = Table(
         Column("assigned_doc_id"),
         _opt("response_doc_id"),
         _opt("action"),
+        _added("opening"),  # how the report introduces the assigning document
+        _added("follow_up"),  # a sentence the report adds after the task
         Column("source", "code", vocab="sources"),
     ),
     key="task_id",
@@ -145,3 +160,12 @@ TRAINING = Table(
 TABLES: dict[str, Table] = {
     t.name: t for t in (DOCUMENTS, TASKS, CONTACTS, PROCEDURES, DOSSIERS, STAFF, TRAINING)
 }
+
+
+def with_added_columns(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``frame`` (the text cells of data file ``name``) with its absent added columns blank."""
+    table = TABLES.get(name)
+    for column in table.columns if table else ():
+        if column.added and column.name not in frame.columns:
+            frame[column.name] = ""
+    return frame

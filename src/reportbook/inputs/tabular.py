@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import DataError
 from .problems import Problem
+from .schema import with_added_columns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -127,7 +128,7 @@ def read_path(path: Path) -> RawTable:
         raw = RawTable(path, read_csv(path))
     frame = raw.frame
     frame.columns = [nfc(str(c)).strip() for c in frame.columns]
-    raw.frame = frame.astype(str).apply(_clean)
+    raw.frame = with_added_columns(frame.astype(str).apply(_clean), path.stem)
     return raw
 
 

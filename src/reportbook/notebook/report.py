@@ -160,7 +160,8 @@ class Report:
 
     # -- documents -------------------------------------------------------
     def documents(self, area: str, in_window: bool = True) -> pd.DataFrame:
-        return docs_mod.select(self.table("documents"), area, self.window if in_window else None)
+        window = self.window if in_window else None
+        return docs_mod.select(self.table("documents"), area, window, vocab=self.vocab)
 
     def cite(self, doc: pd.Series, **kwargs) -> str:
         return docs_mod.citation(doc, self.vocab["issuers"], self.org.code, **kwargs)
@@ -170,6 +171,7 @@ class Report:
         if doc is None:
             return None
         return {
+            "doc_id": doc.get("doc_id"),
             "citation": self.cite(doc),
             "reference": docs_mod.reference(doc),
             "title": docs_mod.citation(doc, {}, doc["issuer"]),  # reference + subject, no issuer
@@ -183,9 +185,27 @@ class Report:
         return [self.doc_value(row) for _, row in frame.iterrows()]
 
     def documents_by_role(self, area: str) -> dict[str, list[dict]]:
-        """The window's documents of ``area`` split by role (own, units, advised, other)."""
-        groups = docs_mod.split_by_role(self.documents(area), self.vocab["issuers"], self.org.code)
-        return {role: self.doc_values(frame) for role, frame in groups.items()}
+        """The window's documents of ``area`` split by role (own, units, advised, other).
+
+        A document approving another one of the list is not listed itself: it
+        is the ``approved_by`` of the one it approves. One approving a document
+        outside the list names it as ``approves``.
+        """
+        docs = self.documents(area)
+        approver = docs_mod.approvals(docs)
+        approving = [row["doc_id"] for row in approver.values()]
+        groups = docs_mod.split_by_role(
+            docs[~docs["doc_id"].isin(approving)], self.vocab["issuers"], self.org.code
+        )
+        register = self.table("documents").set_index("doc_id", drop=False)
+        result = {}
+        for role, frame in groups.items():
+            result[role] = values = self.doc_values(frame)
+            for value, (_, doc) in zip(values, frame.iterrows(), strict=True):
+                value["approved_by"] = self.doc_value(approver.get(doc["doc_id"]))
+                target = doc.get("approves") or None
+                value["approves"] = self.doc_value(register.loc[target]) if target else None
+        return result
 
     # -- fixed blocks ----------------------------------------------------
     def header(self) -> Template:
@@ -240,7 +260,13 @@ class Report:
         return result
 
     def tasks(self) -> list[dict]:
-        """Tasks of the window as template values (assigned, response, action)."""
+        """Tasks of the window as template values.
+
+        ``assigned``, ``response``, ``action``; ``opening`` (blank unless the
+        register gives one: "Căn cứ", "Thực hiện ý kiến chỉ đạo của UBND tỉnh
+        tại") introduces the assigning document and ``follow_up`` is a
+        sentence to add after the task.
+        """
         rows = tasks_mod.in_window(self.table("tasks"), self.table("documents"), self.window)
         values = []
         for _, row in rows.iterrows():
@@ -248,18 +274,21 @@ class Report:
             response = None
             if row["response_doc_id"]:
                 response = self.doc_value(tasks_mod.document(row, "response_"))
-            values.append({"assigned": assigned, "response": response, "action": row["action"]})
+            values.append(
+                {
+                    "assigned": assigned,
+                    "response": response,
+                    "action": row["action"],
+                    "opening": row.get("opening") or "",
+                    "follow_up": row.get("follow_up") or "",
+                }
+            )
         return values
 
     def directives(self) -> list[dict]:
         """The directives section II.3 reports on (not limited to the window).
 
-        Directives come before other documents, higher authorities before
-        lower ones, older before newer — the order official text cites them.
+        In citation order (:func:`reportbook.stats.documents.citation_order`):
+        the directives before the decisions, higher authorities first.
         """
-        docs = self.documents("chi_thi", in_window=False)
-        rank = {"central": 0, "province": 1, "peer": 2, "self": 3, "unit": 4}
-        kinds = docs["issuer"].map(lambda code: rank.get(self.vocab["issuers"][code]["kind"], 9))
-        order = docs.assign(_directive=docs["doc_type"] != "Chỉ thị", _rank=kinds)
-        order = order.sort_values(["_directive", "_rank", "issued_on"])
-        return self.doc_values(docs.loc[order.index])
+        return self.doc_values(self.documents("chi_thi", in_window=False))

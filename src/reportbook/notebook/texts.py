@@ -22,17 +22,34 @@ from . import formatting
 Origin = tuple[str, int | None] | Callable[[], tuple[str, int | None]] | None
 
 
+# Separators that stand alone between items: a list ended by one of them uses it
+# throughout ("a; b; c"), never "a, b; c" (Vietnamese lists switch only to "và").
+SEPARATORS = (", ", "; ")
+
+
 def join_vi(items: Iterable[object], last: str = " và ", sep: str = ", ") -> str:
-    """Join a list the Vietnamese way: 'a, b và c'."""
+    """Join a list the Vietnamese way: 'a, b và c'.
+
+    ``last`` joins the last two items. When it is itself a separator (", " or
+    "; ") the whole list uses it, so one list never mixes commas and semicolons.
+    """
     items = [str(i) for i in items]
     if len(items) <= 1:
         return "".join(items)
+    if last in SEPARATORS:
+        sep = last
     return sep.join(items[:-1]) + last + items[-1]
 
 
-def cites(docs: Iterable[Mapping[str, Any]], last: str = " và ") -> str:
-    """Join the citations of template document values: 'Kế hoạch số ... về ..., ... và ...'."""
-    return join_vi([d["citation"] for d in docs], last=last)
+def cites(docs: Iterable[Mapping[str, Any]], last: str = " và ", said: object = ()) -> str:
+    """Join the citations of template document values: 'Kế hoạch số ... về ..., ... và ...'.
+
+    ``said`` is the issuer code (or codes) the sentence already names ("tham
+    mưu UBND tỉnh ban hành"): their documents are cited without "của <issuer>",
+    which would say it twice.
+    """
+    named = {said} if isinstance(said, str) else set(said)
+    return join_vi([d["title"] if d.get("issuer") in named else d["citation"] for d in docs], last)
 
 
 def lower_first(text: str) -> str:

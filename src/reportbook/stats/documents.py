@@ -4,6 +4,12 @@ A reference reads "Kế hoạch số 72/KH-SLĐTBXH ngày 28/12/2022"; a citatio
 adds the issuer when it is not the reporting body ("của Sở Nội vụ") and the
 abstract ("về thực hiện cải cách hành chính năm 2023"). Which documents a
 report part cites is data (the ``cchc_areas`` column), filtered to the window.
+
+The order of every list of documents is one rule, :func:`citation_order`:
+by type in the order of the ``doc_types`` vocabulary (the seed lists its plans
+before its letters and its directives before the decisions), then by issuer
+(higher authority first: ``ISSUER_KINDS``, then the ``issuers`` vocabulary's
+order within a kind), then by date, then by register id.
 """
 
 from __future__ import annotations
@@ -24,10 +30,17 @@ def reference(doc: pd.Series) -> str:
 def citation(
     doc: pd.Series, issuers: dict, self_code: str, *, subject: bool = True, issuer: bool = True
 ) -> str:
-    """Reference + 'của <issuer>' (unless the reporting body) + abstract."""
+    """Reference + 'của <issuer>' + abstract.
+
+    The issuer is left out when it is the reporting body, and when the
+    abstract already says the document is the issuer's ("Đề án ... về vị trí
+    việc làm ... của Cơ sở cai nghiện ma túy"): a citation names its body once.
+    """
     parts = [reference(doc)]
     if issuer and doc["issuer"] != self_code:
-        parts.append(f"của {issuers[doc['issuer']]['name']}")
+        of_issuer = f"của {issuers[doc['issuer']]['name']}"
+        if of_issuer not in (doc["subject"] or ""):
+            parts.append(of_issuer)
     if subject and doc["subject"]:
         parts.append(doc["subject"])
     return " ".join(parts)
@@ -43,12 +56,47 @@ def in_window(docs: pd.DataFrame, window: Window) -> pd.Series:
     return (issued >= pd.Timestamp(window.start)) & (issued <= pd.Timestamp(window.end))
 
 
-def select(docs: pd.DataFrame, area: str, window: Window | None = None) -> pd.DataFrame:
-    """Documents tagged ``area`` (issued within ``window`` if given), oldest first."""
+# Issuer kinds from the highest authority down: a list cites the Government's
+# documents before the province's, the province's before its own units'.
+ISSUER_KINDS = ("central", "province", "peer", "self", "unit")
+
+
+def citation_order(docs: pd.DataFrame, vocab: dict) -> pd.DataFrame:
+    """``docs`` in the order a report lists them: type, issuer, date, register id.
+
+    Types rank by their place in ``vocab["doc_types"]``, issuers by their
+    kind (``ISSUER_KINDS``) and then by their place in ``vocab["issuers"]``;
+    the vocabulary is where the order is declared, so a list never depends on
+    the order rows happen to have in a file.
+    """
+    types = {name: i for i, name in enumerate(vocab["doc_types"])}
+    issuers = vocab["issuers"]
+    place = {code: i for i, code in enumerate(issuers)}
+    kinds = {kind: i for i, kind in enumerate(ISSUER_KINDS)}
+    keys = pd.DataFrame(
+        {
+            "type": docs["doc_type"].map(lambda t: types.get(t, len(types))),
+            "kind": docs["issuer"].map(
+                lambda c: kinds.get(issuers.get(c, {}).get("kind"), len(kinds))
+            ),
+            "issuer": docs["issuer"].map(lambda c: place.get(c, len(place))),
+            "date": docs["issued_on"],
+            "id": docs["doc_id"],
+        },
+        index=docs.index,
+    )
+    order = keys.sort_values(["type", "kind", "issuer", "date", "id"], kind="stable").index
+    return docs.loc[order]
+
+
+def select(
+    docs: pd.DataFrame, area: str, window: Window | None = None, *, vocab: dict
+) -> pd.DataFrame:
+    """Documents tagged ``area`` (issued within ``window`` if given), in citation order."""
     mask = has_area(docs, area)
     if window is not None:
         mask &= in_window(docs, window)
-    return docs[mask].sort_values(["issued_on", "doc_id"])
+    return citation_order(docs[mask], vocab)
 
 
 def by_number(docs: pd.DataFrame, number_symbol: str, year: int | None = None) -> pd.Series:
@@ -69,8 +117,21 @@ def by_number(docs: pd.DataFrame, number_symbol: str, year: int | None = None) -
 
 def annual_plan(docs: pd.DataFrame, year_window: Window) -> pd.Series | None:
     """The year's CCHC plan: the latest ``ke_hoach_nam`` document in the annual window."""
-    plans = select(docs, "ke_hoach_nam", year_window)
+    plans = docs[has_area(docs, "ke_hoach_nam") & in_window(docs, year_window)]
+    plans = plans.sort_values(["issued_on", "doc_id"])
     return plans.iloc[-1] if len(plans) else None
+
+
+def approvals(docs: pd.DataFrame) -> dict[str, pd.Series]:
+    """Documents of ``docs`` approved by another one of ``docs``: approved id -> approving row.
+
+    A report cites the two together ("xây dựng Đề án ... và được UBND tỉnh
+    phê duyệt tại Quyết định ..."), never the decision as if it approved the body.
+    """
+    if "approves" not in docs:
+        return {}
+    ids = set(docs["doc_id"])
+    return {row["approves"]: row for _, row in docs.iterrows() if row["approves"] in ids}
 
 
 def split_by_role(docs: pd.DataFrame, issuers: dict, self_code: str) -> dict[str, pd.DataFrame]:

@@ -11,6 +11,7 @@ offline and links only to files of the same edition.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ EDITION_FILES = [
 ]
 
 
+@lru_cache(maxsize=1)  # one per process, its templates compiled once (see render._exporter)
 def _section_exporter():
     from nbconvert import HTMLExporter  # imported when needed: it costs 0,2 s at start-up
 
@@ -43,6 +45,14 @@ def _section_exporter():
         embed_images=True,
         anchor_link_text="",
     )
+
+
+def warm_up() -> None:
+    """Build the sections' exporter and compile its templates (inherited by a forked child)."""
+    cell = nbformat.v4.new_code_cell("print('reportbook')", execution_count=1)
+    cell.outputs = [nbformat.v4.new_output("stream", text="reportbook\n")]
+    markdown = nbformat.v4.new_markdown_cell("reportbook")
+    _section_exporter().from_notebook_node(nbformat.v4.new_notebook(cells=[markdown, cell]))
 
 
 def write_sections(section_paths: list[Path], folder: Path, cache: Cache | None = None) -> None:

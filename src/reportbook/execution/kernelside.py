@@ -15,7 +15,8 @@ kernel has after the same imports, so no section can see another's work:
 - the record of files read (:mod:`reportbook.execution.reads`) is cleared.
 
 Imported modules stay imported: that is the saving. Module-level caches in
-reportbook are pure functions of their arguments (fonts' coverage, for one).
+reportbook are pure functions of their arguments (fonts' coverage, for one;
+the verdicts of :mod:`reportbook.inputs.verdicts`, keyed by the cells checked).
 """
 
 from __future__ import annotations

@@ -70,7 +70,11 @@ class WarmStart:
 def _load_renderers() -> None:
     import weasyprint
 
-    from ..rendering import render, word  # noqa: F401
+    from ..rendering import render, review, word  # noqa: F401
 
     # WeasyPrint's first document pays for its stylesheets and font set-up.
     weasyprint.HTML(string="<p>reportbook</p>").write_pdf()
+    # The exporters are kept per process; made here, the child that writes the reviewer
+    # edition inherits them with their templates compiled, and a batch worker keeps them.
+    render.warm_up()
+    review.warm_up()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DataError, FileFormatError
-from . import yamlfiles
+from . import verdicts, yamlfiles
 from .problems import Problem, report
 from .schema import TABLES, Table
 from .tabular import EXTENSIONS, RawTable, find_file, nfc, read_table
@@ -144,18 +144,27 @@ class Dataset:
 
         The one check behind every reading path: the report's loader and
         :func:`reportbook.stats.fastio.window_statistics`, whatever the format.
+        Cells this process has already seen pass, with the same partners and
+        vocabularies, are not checked again (:mod:`.verdicts`).
         """
         from .rules import cross_file_problems, partners
 
         table = TABLES[name]
-        problems = vocabulary_problems(self.vocab, [table]) + file_problems(raw, table, self.vocab)
-        if not missing_columns(raw, table):
-            others = {n: self._readable(n, problems) for n in partners(name)}
-            tables = {n: r for n, r in others.items() if r is not None}
+        problems = vocabulary_problems(self.vocab, [table])
+        complete = not missing_columns(raw, table)
+        unreadable: list[Problem] = []
+        others = {n: self._readable(n, unreadable) for n in partners(name)} if complete else {}
+        tables = {n: r for n, r in others.items() if r is not None}
+        fingerprint = verdicts.key(f"table {name}", {**tables, name: raw}, self.vocab)
+        if not problems and not unreadable and verdicts.passed(fingerprint):
+            return
+        problems += file_problems(raw, table, self.vocab) + unreadable
+        if complete:
             cross = cross_file_problems({**tables, name: raw})
             problems += [p for p in cross if p.file == raw.path.name]
         if problems:
             raise data_error(problems)
+        verdicts.remember(fingerprint)
 
     def _readable(self, name: str, problems: list[Problem]) -> RawTable | None:
         """Table ``name`` if it reads and has its columns; else None, the reason in ``problems``."""
@@ -167,25 +176,40 @@ class Dataset:
         return None if missing_columns(raw, TABLES[name]) else raw
 
     def problems(self) -> list[Problem]:
-        """Every problem of every data file, and between files, without raising."""
+        """Every problem of every data file, and between files, without raising.
+
+        Files this process has already seen pass together are not checked
+        again (:mod:`.verdicts`).
+        """
         try:
             vocab = self.vocab
         except DataError as exc:
             return [Problem(VOCABULARIES, None, None, None, str(exc))]
         found = vocabulary_problems(vocab, TABLES.values())
-        clean = {}
-        for name, table in TABLES.items():
+        read: dict[str, RawTable | list[Problem]] = {}
+        for name in TABLES:
             try:
-                raw = self.raw(name)
+                read[name] = self.raw(name)
             except DataError as exc:
-                found.extend(read_problems(name, exc))
+                read[name] = read_problems(name, exc)
+        raws = {n: r for n, r in read.items() if not isinstance(r, list)}
+        fingerprint = verdicts.key("every table", raws, vocab)
+        if not found and len(raws) == len(TABLES) and verdicts.passed(fingerprint):
+            return []
+        clean = {}
+        for name, raw in read.items():
+            if isinstance(raw, list):  # could not be read: why
+                found.extend(raw)
                 continue
-            found.extend(file_problems(raw, table, vocab))
-            if not missing_columns(raw, table):
+            found.extend(file_problems(raw, TABLES[name], vocab))
+            if not missing_columns(raw, TABLES[name]):
                 clean[name] = raw
         from .rules import cross_file_problems
 
-        return found + cross_file_problems(clean)
+        found += cross_file_problems(clean)
+        if not found:
+            verdicts.remember(fingerprint)
+        return found
 
     def warnings(self, year: int) -> list[Problem]:
         """Implausible values (:mod:`plausible`) of the files that could be read."""

@@ -17,6 +17,7 @@ or an edition with failed checks says so at the top of every page.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,7 @@ EDITION_FILES = [
 ]
 
 
+@lru_cache(maxsize=1)  # one per process, its templates compiled once (see render._exporter)
 def _section_exporter() -> HTMLExporter:
     from nbconvert import HTMLExporter  # imported when needed: it costs 0,2 s at start-up
 
@@ -61,6 +63,14 @@ def section_page(exporter: HTMLExporter, path: Path) -> str:
     nb.metadata["title"] = f"{title} — Bản thẩm định"  # the page's <title>; the file is untouched
     body, _ = exporter.from_notebook_node(nb, resources={"reportbook": {"title": title}})
     return body
+
+
+def warm_up() -> None:
+    """Build the sections' exporter and compile its templates (inherited by a forked child)."""
+    cell = nbformat.v4.new_code_cell("print('reportbook')", execution_count=1)
+    cell.outputs = [nbformat.v4.new_output("stream", text="reportbook\n")]
+    markdown = nbformat.v4.new_markdown_cell("reportbook")
+    _section_exporter().from_notebook_node(nbformat.v4.new_notebook(cells=[markdown, cell]))
 
 
 def write_sections(section_paths: list[Path], folder: Path, cache: Cache | None = None) -> None:

@@ -232,6 +232,18 @@ def test_a_wide_form_and_the_table_after_it_get_a_landscape_page_then_portrait_a
     assert not landscape.different_first_page_header_footer  # its pages are numbered
 
 
+def test_a_section_break_after_text_adds_no_empty_line_that_could_make_a_blank_page(tmp_path):
+    from docx.oxml.ns import qn
+
+    nb = _form_notebook([Paragraph("Trên đây là báo cáo.")])
+    nb.cells.insert(0, new_code_cell(outputs=[_output(Paragraph("Đoạn cuối trang dọc."))]))
+    to_docx(nb, tmp_path / "breaks.docx")
+    body = Document(str(tmp_path / "breaks.docx")).element.body
+    holders = [p for p in body.iter(qn("w:p")) if p.xpath("./w:pPr/w:sectPr")]
+    assert len(holders) == 2  # portrait to landscape, landscape to portrait
+    assert "Đoạn cuối trang dọc." in "".join(holders[0].itertext())
+
+
 def test_the_form_keeps_its_three_header_rows_and_11_pt_text(form_document):
     form = form_document.tables[0]
     assert form.cell(0, 0).text == form.cell(2, 0).text == "Đơn vị"

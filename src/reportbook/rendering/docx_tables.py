@@ -44,10 +44,28 @@ def orient(document: Document, landscape: bool) -> None:
     if (current.orientation == WD_ORIENT.LANDSCAPE) == landscape:
         return
     section = document.add_section(WD_SECTION.NEW_PAGE)
+    _end_section_with_the_text(document)
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     long, short = Cm(29.7), Cm(21.0)
     section.page_width, section.page_height = (long, short) if landscape else (short, long)
     section.different_first_page_header_footer = False  # page numbers go on
+
+
+def _end_section_with_the_text(document: Document) -> None:
+    """Carry the section break in the last paragraph of text, not in an empty one.
+
+    python-docx adds the break as an empty paragraph of its own; when the text
+    fills its page to the last line, that empty line starts a page of its own
+    and the reader gets a blank page before the landscape table. After a
+    table (which cannot carry a break) the empty paragraph stays.
+    """
+    body = document.element.body
+    holder = body[-2]  # the paragraph add_section wrote; body[-1] is the last sectPr
+    previous = holder.getprevious()
+    if previous is None or previous.tag != qn("w:p") or previous.xpath("./w:pPr/w:sectPr"):
+        return
+    previous.set_sectPr(holder.pPr.sectPr)
+    body.remove(holder)
 
 
 def write_table(document: Document, block: dict, number: int) -> None:

@@ -70,8 +70,8 @@ def test_docx_converts_to_pdf_with_libreoffice_and_keeps_the_content(built_2023_
     text = subprocess.run(
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    # Compare without spaces and hyphens: table cells wrap e-mail addresses and
-    # pdftotext drops a hyphen that ends a line.
+    assert _blank_pages(text) == []  # e.g. a section break spilling onto a page of its own
+    # Compare without spaces and hyphens: pdftotext drops a hyphen that ends a line.
     squeezed = re.sub(r"[\s\-\u2011]", "", text)
     assert [f for f in FIGURES if re.sub(r"[\s\-]", "", f) not in squeezed] == []
     fonts = subprocess.run(
@@ -79,6 +79,22 @@ def test_docx_converts_to_pdf_with_libreoffice_and_keeps_the_content(built_2023_
     ).stdout
     families = {line.split()[0].split("+")[-1].split("-")[0] for line in fonts.splitlines()[2:]}
     assert families == {"LiberationSerif"}  # Times New Roman, substituted metric-compatibly
+
+
+def _blank_pages(text: str) -> list[int]:
+    """Pages (from 1) whose only text is their page number, in pdftotext's output."""
+    pages = text.split("\f")[:-1]  # pdftotext ends every page with a form feed
+    return [n for n, page in enumerate(pages, 1) if not re.sub(r"\d+", "", page).strip()]
+
+
+def test_the_pdf_has_no_blank_page(built_2023_annual):
+    text = subprocess.run(
+        ["pdftotext", str(built_2023_annual / "report.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert text.count("\f") >= 10 and _blank_pages(text) == []
 
 
 class _Links(HTMLParser):

@@ -21,9 +21,9 @@ def test_number_uses_a_decimal_comma():
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(0, "00"), (2, "02"), (7, "07"), (24, "24"), (1227, "1.227"), (11572, "11.572")],
+    [(0, "0"), (2, "02"), (7, "07"), (24, "24"), (1227, "1.227"), (11572, "11.572")],
 )
-def test_count_pads_small_numbers_with_a_zero(value, expected):
+def test_count_pads_1_to_9_with_a_zero_but_writes_zero_as_0(value, expected):
     assert formatting.count(value) == expected
 
 

@@ -25,7 +25,13 @@ def number(value: int | float, decimals: int = 0) -> str:
 
 
 def count(value: int) -> str:
-    """Format a count as official text does: 2 -> '02', 1227 -> '1.227'."""
+    """Format a count as official text does: 2 -> '02', 1227 -> '1.227'; zero is '0'.
+
+    Official texts pad 1 to 9 ("02 hồ sơ"), never zero: "00" reads as a typo
+    in a bracket such as "(cùng kỳ năm 2022: 59, 31 và 0 thủ tục)".
+    """
+    if int(value) == 0:
+        return "0"
     return format_decimal(int(value), format="#,#00", locale=LOCALE)
 
 

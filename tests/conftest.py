@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,19 @@ def copy_project(target: Path) -> Project:
     for name in ("data", "params", "notebooks"):
         shutil.copytree(ROOT / name, target / name)
     return Project(target)
+
+
+def run_cli(root: Path, *args: str, timeout: float = 900) -> subprocess.CompletedProcess:
+    """``reportbook ARGS`` in a fresh process for the project at ``root``, as a user runs it."""
+    env = {**os.environ, "REPORTBOOK_ROOT": str(root)}
+    return subprocess.run(
+        [sys.executable, "-m", "reportbook", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture(scope="session")

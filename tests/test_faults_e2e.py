@@ -24,7 +24,7 @@ from reportbook.build import build
 from reportbook.errors import SectionError
 from reportbook.paths import Project
 from reportbook.rendering import render
-from tests.conftest import copy_project
+from tests.conftest import copy_project, run_cli
 from tests.faults import edition_survived, snapshot
 
 pytestmark = pytest.mark.e2e
@@ -51,9 +51,7 @@ def _cli(project, *args, wait=True):
             stderr=subprocess.PIPE,
             text=True,
         )
-    return subprocess.run(
-        command, cwd=project.root, env=env, capture_output=True, text=True, timeout=900
-    )
+    return run_cli(project.root, *args)
 
 
 def _add_failing_cell(project, name="05-to-chuc-bo-may.ipynb"):

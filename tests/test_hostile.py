@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pandas as pd
 import pytest
 
@@ -15,7 +11,7 @@ from reportbook.errors import ConfigError
 from reportbook.notebook import texts
 from reportbook.periods import resolve
 from reportbook.rendering.render import visible_text
-from tests.conftest import copy_project
+from tests.conftest import copy_project, run_cli
 from tests.faults import bad_input
 
 HOSTILE = (
@@ -25,15 +21,7 @@ HOSTILE = (
 
 
 def _cli(root, *args):
-    env = {**os.environ, "REPORTBOOK_ROOT": str(root)}
-    return subprocess.run(
-        [sys.executable, "-m", "reportbook", *args],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return run_cli(root, *args, timeout=600)
 
 
 @pytest.mark.parametrize(

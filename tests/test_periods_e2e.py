@@ -7,28 +7,18 @@ here; scripts/every_period.py builds all nineteen of a year.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 
 import pytest
 from docx import Document
 
-from .conftest import copy_project
+from .conftest import copy_project, run_cli
 
 pytestmark = pytest.mark.e2e
 
 
 def _cli(project, *args):
-    env = {**os.environ, "REPORTBOOK_ROOT": str(project.root)}
-    return subprocess.run(
-        [sys.executable, "-m", "reportbook", *args],
-        cwd=project.root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    return run_cli(project.root, *args)
 
 
 def _build(project, year, period):

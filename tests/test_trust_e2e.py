@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-import subprocess
-import sys
 
 import nbformat
 import pytest
@@ -21,7 +18,7 @@ from pypdf import PdfReader
 
 from reportbook.paths import Project
 
-from .conftest import copy_project
+from .conftest import copy_project, run_cli
 from .faults import edition_survived, snapshot
 
 pytestmark = pytest.mark.e2e
@@ -29,15 +26,7 @@ REPORTS = ("report.html", "report.pdf", "report.docx")
 
 
 def _cli(project, *args):
-    env = {**os.environ, "REPORTBOOK_ROOT": str(project.root)}
-    return subprocess.run(
-        [sys.executable, "-m", "reportbook", *args],
-        cwd=project.root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    return run_cli(project.root, *args)
 
 
 def _hashes(edition):

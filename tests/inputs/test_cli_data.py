@@ -9,29 +9,19 @@ and shown on the reviewer's checks page.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from tests.conftest import copy_project
+from tests.conftest import copy_project, run_cli
 from tests.inputs.datafiles import text_frame
 
 
 def _cli(root, *args):
-    env = {**os.environ, "REPORTBOOK_ROOT": str(root)}
-    return subprocess.run(
-        [sys.executable, "-m", "reportbook", *args, "--year", "2023", "--period", "annual"],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return run_cli(root, *args, "--year", "2023", "--period", "annual", timeout=600)
 
 
 @pytest.fixture

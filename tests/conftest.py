@@ -38,6 +38,12 @@ def run_cli(root: Path, *args: str, timeout: float = 900) -> subprocess.Complete
     )
 
 
+def pdftotext(pdf: Path, *options: str) -> str:
+    """The text poppler's pdftotext reads from ``pdf`` (pages end with a form feed)."""
+    command = ["pdftotext", *options, str(pdf), "-"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
 @pytest.fixture(scope="session")
 def built_2023_annual(tmp_path_factory):
     """The 2023 annual edition, built once per test session through the CLI."""

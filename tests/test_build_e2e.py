@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 
 import nbformat
 import pandas as pd
@@ -21,7 +20,7 @@ from reportbook.notebook import formatting
 from reportbook.rendering.render import visible_text
 from reportbook.stats import dossiers
 
-from .conftest import ROOT, SEED, copy_project
+from .conftest import ROOT, SEED, copy_project, pdftotext
 from .prose_checks import prose_faults
 
 pytestmark = pytest.mark.e2e
@@ -98,13 +97,7 @@ def html_text(built_2023_annual):
 
 @pytest.fixture(scope="module")
 def pdf_text(built_2023_annual):
-    out = subprocess.run(
-        ["pdftotext", str(built_2023_annual / "report.pdf"), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return _flat(out)
+    return _flat(pdftotext(built_2023_annual / "report.pdf"))
 
 
 @pytest.mark.parametrize("fmt", ["html", "pdf"])

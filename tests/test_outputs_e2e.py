@@ -17,6 +17,7 @@ from reportbook.build import build
 from reportbook.paths import Project
 from reportbook.rendering.render import visible_text
 
+from .conftest import pdftotext
 from .test_build_e2e import FIGURES, HEADINGS, _flat, seed_references
 from .vietnamese_helpers import english_words, identifiers, is_vietnamese
 from .vietnamese_helpers import visible_text as reader_text
@@ -67,9 +68,7 @@ def test_docx_converts_to_pdf_with_libreoffice_and_keeps_the_content(built_2023_
         timeout=300,
     )
     pdf = tmp_path / "report.pdf"
-    text = subprocess.run(
-        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdftotext(pdf)
     assert _blank_pages(text) == []  # e.g. a section break spilling onto a page of its own
     # Compare without spaces and hyphens: pdftotext drops a hyphen that ends a line.
     squeezed = re.sub(r"[\s\-\u2011]", "", text)
@@ -88,12 +87,7 @@ def _blank_pages(text: str) -> list[int]:
 
 
 def test_the_pdf_has_no_blank_page(built_2023_annual):
-    text = subprocess.run(
-        ["pdftotext", str(built_2023_annual / "report.pdf"), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = pdftotext(built_2023_annual / "report.pdf")
     assert text.count("\f") >= 10 and _blank_pages(text) == []
 
 
@@ -172,12 +166,7 @@ def test_report_html_links_to_the_reviewer_edition(built_2023_annual):
 
 
 def _page_text(pdf: Path, page: int) -> list[str]:
-    out = subprocess.run(
-        ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    out = pdftotext(pdf, "-f", str(page), "-l", str(page))
     return [line for line in out.splitlines() if line.strip()]
 
 

@@ -19,7 +19,7 @@ import pytest
 from reportbook.build import build
 from reportbook.rendering.recorded import blocks_of
 
-from .conftest import copy_project
+from .conftest import copy_project, pdftotext
 
 pytestmark = pytest.mark.e2e
 
@@ -62,15 +62,13 @@ def word_as_pdf(edition, tmp_path_factory):
 
 
 def _page_texts(pdf: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = pdftotext(pdf)
     return [page for page in text.split("\f") if page.strip()]
 
 
 def _body_lines(pdf: Path):
     """Every line of the 14 pt body text: (page width, words as (x0, x1, text))."""
-    xml = subprocess.run(
-        ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True
-    ).stdout
+    xml = pdftotext(pdf, "-bbox-layout")
     xml = re.sub(r"<!DOCTYPE[^>]*>", "", xml).replace(' xmlns="http://www.w3.org/1999/xhtml"', "")
     for page in ElementTree.fromstring(xml).iter("page"):
         for line in page.iter("line"):

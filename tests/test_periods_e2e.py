@@ -7,12 +7,11 @@ here; scripts/every_period.py builds all nineteen of a year.
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pytest
 from docx import Document
 
-from .conftest import copy_project, run_cli
+from .conftest import copy_project, pdftotext, run_cli
 
 pytestmark = pytest.mark.e2e
 
@@ -28,10 +27,7 @@ def _build(project, year, period):
 
 
 def _pdf_text(edition):
-    out = subprocess.run(
-        ["pdftotext", str(edition / "report.pdf"), "-"], capture_output=True, text=True, check=True
-    )
-    return " ".join(out.stdout.split())
+    return " ".join(pdftotext(edition / "report.pdf").split())
 
 
 def _manifest(edition):

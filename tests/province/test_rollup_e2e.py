@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 
 import docx
 import nbformat
@@ -20,6 +19,7 @@ from reportbook.province.workspace import Workspace
 from reportbook.rendering.recorded import recorded_blocks
 from reportbook.stats import dossiers
 from reportbook.stats.documents import reference
+from tests.conftest import pdftotext
 
 from .workspaces import reportbook
 
@@ -95,8 +95,7 @@ def test_the_consolidated_report_is_an_official_report_in_html_pdf_and_word(work
     assert result.returncode == 0, result.stderr
     edition = workspace.rollup_edition(2023, "q1")
     assert f"consolidated report quý I năm 2023: {edition}" in result.stderr
-    text = subprocess.run(["pdftotext", "-layout", str(edition / "report.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    text = pdftotext(edition / "report.pdf", "-layout")
     text = "".join(text.split())  # compared without spaces: lines break anywhere
     for expected in ("UBND TỈNH SÓC TRĂNG", "SỞ NỘI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                      "BÁO CÁO", "Biểu 06/VPCP/KSTT", "Nơi nhận:", "PHÓ GIÁM ĐỐC", "Sở Y tế",

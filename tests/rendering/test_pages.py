@@ -1,7 +1,5 @@
 """The printed page: the closing never stands alone, wide forms go landscape (WeasyPrint)."""
 
-import subprocess
-
 import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
@@ -9,6 +7,7 @@ from pypdf import PdfReader
 
 from reportbook.notebook.blocks import MIME, Group, Paragraph, Table, Template
 from reportbook.rendering.render import to_html, to_pdf
+from tests.conftest import pdftotext
 
 CLOSING = Template(
     "closing",
@@ -28,7 +27,7 @@ def _notebook(*blocks):
 def _pages(nb, tmp_path):
     pdf = tmp_path / "report.pdf"
     to_pdf(to_html(nb, "thử"), pdf)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = pdftotext(pdf)
     return pdf, [page for page in text.split("\f") if page.strip()]
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import EditionError
+from ..rendering import wording
 from .figures import Figure, documents_cited, table_changes
 
 MANIFEST = "manifest.json"
@@ -37,7 +38,7 @@ class Edition:
     def name(self) -> str:
         window = self.manifest.get("window", {})
         label = self.manifest.get("label", "?")
-        return f"{self.path} ({label}, {_day(window.get('start'))} – {_day(window.get('end'))})"
+        return f"{self.path} ({label}, {wording.window(window)})"
 
     def of(self, section: str, kinds: tuple[str, ...]) -> list[dict]:
         return [b for s, b in self.blocks if s == section and b["kind"] in kinds]
@@ -225,15 +226,3 @@ def _inputs(before: dict, after: dict) -> list[tuple[str, str]]:
     found += [(n, "new") for n in after if n not in before]
     found += [(n, "removed") for n in before if n not in after]
     return sorted(found)
-
-
-def _day(iso: str | None) -> str:
-    """A manifest's ISO date as the report writes it (15/12/2022); '?' when absent or odd."""
-    import datetime as dt
-
-    from ..notebook import formatting
-
-    try:
-        return formatting.date(dt.date.fromisoformat(iso or ""))
-    except ValueError:
-        return "?"

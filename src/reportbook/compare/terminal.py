@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..rendering import wording
 from .editions import Comparison, compare, read_edition
 
 if TYPE_CHECKING:
@@ -71,16 +72,6 @@ def _marked(parts: tuple[str, str, str]) -> Text:
     return Text.assemble(lead, (middle, "bold yellow"), tail)
 
 
-def _value(value: object) -> str:
-    from ..notebook import formatting
-
-    if value is None:
-        return "—"
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return str(value)
-    return formatting.number(value)
-
-
 def show(result: Comparison, console: Console) -> None:
     """Print every table of the comparison, then one summary line (data is never markup)."""
     from rich.text import Text
@@ -116,7 +107,7 @@ def _figures(result: Comparison) -> list[tuple[str, Table]]:
     """
     groups: dict[tuple[str, str], list[tuple]] = {}
     for f in result.figures:
-        row = (f.item, _value(f.before), _value(f.after), f.change)
+        row = (f.item, wording.number(f.before), wording.number(f.after), f.change)
         groups.setdefault((f.section, f.table), []).append(row)
     columns = ("figure", "A", "B", "change")
     return [

@@ -152,6 +152,21 @@ def test_every_problem_names_the_export_its_row_and_heading_and_nothing_is_impor
     assert not (data / ".history").exists()
 
 
+@pytest.mark.parametrize("name", ["", "   ", '=VLOOKUP(A2,"Thủ tục",2)'])
+def test_a_procedure_name_that_reads_empty_is_a_problem_not_a_dossier_without_procedure(
+    data, tmp_path, name
+):
+    # a formula the export does not store a value for reads as empty too
+    bad = export(tmp_path / "bad.xlsx", [dossier(1), dossier(2, **{"Tên thủ tục": name})])
+    before = (data / "dossiers.csv").read_bytes()
+    with pytest.raises(InputError) as caught:
+        import_exports(data, "dossiers", [bad])
+    rules = [str(p) for p in caught.value.problems]
+    assert len(rules) == 1 and "row 3, column 'Tên thủ tục'" in rules[0], rules
+    assert "is empty but required" in rules[0]
+    assert (data / "dossiers.csv").read_bytes() == before
+
+
 def test_a_missing_column_is_named_with_the_headings_it_may_have(data, tmp_path):
     headings = [h for h in HEADINGS if h != "Mã hồ sơ"]
     bad = export(tmp_path / "no-id.xlsx", [dossier(1)[1:]], headings=headings)

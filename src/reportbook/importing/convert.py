@@ -217,10 +217,16 @@ class Catalogue:
             self.by_name.setdefault(fold(name), []).append((code, start, end))
 
     def code(self, name: str, day: object) -> tuple[str, str | None]:
-        """``(code, None)``, or ``("", why not)``; no reason when the date is unreadable."""
+        """``(code, None)``, or ``("", why not)``; no reason when the date is unreadable.
+
+        An empty name is a reason too: the row is blamed for its missing code,
+        so without one the import would write a dossier without a procedure.
+        """
+        if not str(name).strip():
+            return "", "is empty but required (the procedure's name gives its code)"
         found = self.by_name.get(fold(name), [])
         if not found:
-            return "", (f"is not the name of a procedure in {self.file}" if name else None)
+            return "", f"is not the name of a procedure in {self.file}"
         if len(found) == 1:
             return found[0][0], None
         if day != day:  # NaT: the unreadable date is reported; the code cannot be chosen

@@ -1,6 +1,7 @@
 """An import reads an export's own headings and labels, checks it like `check`, merges once."""
 
 import datetime as dt
+import os
 import shutil
 import unicodedata
 
@@ -212,6 +213,39 @@ def test_an_import_can_be_undone_and_nothing_is_lost(data, tmp_path):
     assert (entry / "undone" / "dossiers.csv").read_bytes() == imported
     with pytest.raises(DataError, match="nothing to undo"):
         undo(data)
+
+
+@pytest.mark.parametrize("kill_at", range(4))
+def test_an_undo_killed_at_any_step_leaves_whole_files_and_runs_again(
+    data, tmp_path, monkeypatch, kill_at
+):
+    """Killed inside its copies and renames, an undo leaves the imported or the restored file."""
+    from reportbook.importing import history
+
+    shipped = (data / "dossiers.csv").read_bytes()
+    import_exports(data, "dossiers", [export(tmp_path / "e.xlsx", [dossier(1)])])
+    imported = (data / "dossiers.csv").read_bytes()
+    steps = []
+
+    def dying(real):
+        def step(*args):
+            if len(steps) == kill_at:
+                raise KeyboardInterrupt  # the user's Ctrl-C, or a kill, at this step
+            steps.append(args)
+            return real(*args)
+
+        return step
+
+    monkeypatch.setattr(history.shutil, "copy2", dying(shutil.copy2))
+    monkeypatch.setattr(history.os, "replace", dying(os.replace))
+    with pytest.raises(KeyboardInterrupt):
+        undo(data)
+    assert (data / "dossiers.csv").read_bytes() in (shipped, imported)
+    monkeypatch.undo()
+    undo(data)
+    assert (data / "dossiers.csv").read_bytes() == shipped
+    (entry,) = (data / ".history").iterdir()
+    assert (entry / "undone" / "dossiers.csv").read_bytes() == imported
 
 
 def test_undo_refuses_when_the_file_was_edited_after_the_import(data, tmp_path):

@@ -64,23 +64,24 @@ def replace_file(
 
 
 def undo(data_dir: Path) -> str:
-    """Restore the data files of the newest import not yet undone; say what was done."""
+    """Restore the data files of the newest import not yet undone; say what was done.
+
+    Every step is a copy into the history or an atomic rename, so an undo
+    killed at any point leaves each data file whole (the imported one or the
+    restored one) and can simply be run again.
+    """
     entry, record = _last_import(data_dir)
+    undone = entry / UNDONE
+    _check_undoable(data_dir, entry, record)
+    undone.mkdir(exist_ok=True)
     for name, digest in record["wrote"].items():
         current = data_dir / name
-        if not current.is_file() or sha256(current) != digest:
-            raise DataError(
-                f"{current}: changed since the import of {entry.name} (it is not the file "
-                f"that import wrote); nothing was undone. Restore the file by hand from "
-                f"{entry}/ if that is what you want",
-                path=current,
-            )
-    undone = entry / UNDONE
-    undone.mkdir(exist_ok=True)
-    for name in record["wrote"]:
-        os.replace(data_dir / name, undone / name)
+        if current.is_file() and sha256(current) == digest:
+            _copy_whole(current, undone / name)  # the imported file is kept
     for name in record["replaced"]:
-        shutil.copy2(entry / name, data_dir / name)
+        _copy_whole(entry / name, data_dir / name)
+    for name in set(record["wrote"]) - set(record["replaced"]):
+        (data_dir / name).unlink(missing_ok=True)  # the import created it; its copy is kept
     record.update(undone=True, undone_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
     _write_record(entry, record)
     restored = ", ".join(record["replaced"]) or "no file (the import had created it)"
@@ -89,6 +90,31 @@ def undo(data_dir: Path) -> str:
         f"restored {restored} in {data_dir}; the imported {', '.join(record['wrote'])} "
         f"is kept in {undone}"
     )
+
+
+def _check_undoable(data_dir: Path, entry: Path, record: dict) -> None:
+    """Each file the import wrote is still that file, or what an interrupted undo left."""
+    for name, digest in record["wrote"].items():
+        current = data_dir / name
+        left = {digest}
+        if name in record["replaced"]:
+            left.add(sha256(entry / name))  # already restored
+        if (entry / UNDONE / name).is_file():
+            left.add(None)  # already removed after its copy was kept
+        if (sha256(current) if current.is_file() else None) not in left:
+            raise DataError(
+                f"{current}: changed since the import of {entry.name} (it is not the file "
+                f"that import wrote); nothing was undone. Restore the file by hand from "
+                f"{entry}/ if that is what you want",
+                path=current,
+            )
+
+
+def _copy_whole(source: Path, target: Path) -> None:
+    """Copy beside the target, then rename: a reader never sees half a file."""
+    partial = target.with_name(f".{target.name}.undo-partial")
+    shutil.copy2(source, partial)
+    os.replace(partial, target)
 
 
 def _exports(exports: list[dict]) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DataError, FileFormatError
-from . import verdicts, yamlfiles
+from . import readmemo, verdicts, yamlfiles
 from .problems import Problem, report
 from .schema import TABLES, Table
 from .tabular import EXTENSIONS, RawTable, find_file, nfc, read_table
@@ -126,9 +126,10 @@ class Dataset:
         return load_vocabularies(self.data_dir)
 
     def raw(self, name: str) -> RawTable:
-        """Table ``name`` as text cells (read once; DataError when it cannot be read)."""
+        """Table ``name`` as text cells (read once, parsed once per process for the same bytes:
+        :mod:`.readmemo`; DataError when it cannot be read)."""
         if name not in self._raw:
-            self._raw[name] = read_table(self.data_dir, name)
+            self._raw[name] = readmemo.read(self.data_dir, name)
         return self._raw[name]
 
     def table(self, name: str) -> pd.DataFrame:

@@ -25,6 +25,21 @@ FACES = {
 }
 # Characters that are layout, not glyphs: never drawn, never looked up.
 _INVISIBLE = {"\n", "\r", "\t", "\u200b", "\ufeff", "\u00ad"}
+_VOWELS = "aăâeêioôơuưy"
+_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # huyền sắc hỏi ngã nặng
+_PUNCTUATION = "\u00a0–—‘’“”…•·°§№«»×÷±≤≥"
+
+
+def _repertoire() -> str:
+    """Printable ASCII, every Vietnamese letter in both cases, and the typists' punctuation."""
+    letters = {unicodedata.normalize("NFC", v + t) for v in _VOWELS for t in _TONES} | {"đ"}
+    letters |= {c.upper() for c in letters}
+    return "".join(sorted(set(map(chr, range(0x20, 0x7F))) | letters | set(_PUNCTUATION)))
+
+
+# What an embedded font subset always holds (see render.font_face_css): a report's
+# characters almost always fall inside it, so one subset serves every report.
+REPERTOIRE = _repertoire()
 
 
 def font_files() -> list[Path]:

@@ -3,9 +3,10 @@
 Written to ``<edition>/review/``: ``index.html`` links every page,
 ``sections/NN-slug.html`` shows each executed section notebook with code and
 outputs (nbconvert's lab template without its network scripts, images
-embedded), ``checks.html`` lists every identity verified on the figures and
-the data warnings of the build, and
-``manifest.html`` the parameters, window and input hashes. Every page opens
+embedded, JupyterLab's stylesheets written once in ``css/``, see
+:mod:`.stylesheets`), ``checks.html`` lists every identity verified on the
+figures and the data warnings of the build, and ``manifest.html`` the
+parameters, window and input hashes. Every page opens
 offline and links only to files of the same edition.
 
 Its readers are the department's staff and the province's inspectors, so
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from nbconvert import HTMLExporter
 
     from ..execution.cache import Cache
+    from .stylesheets import LinkedStylesExporter
 
 REVIEW_DIR = "review"
 _ENV = wording.environment()
@@ -44,10 +46,11 @@ EDITION_FILES = [
 
 
 @lru_cache(maxsize=1)  # one per process, its templates compiled once (see render._exporter)
-def _section_exporter() -> HTMLExporter:
-    from nbconvert import HTMLExporter  # imported when needed: it costs 0,2 s at start-up
+def _section_exporter() -> LinkedStylesExporter:
+    # imported when needed: nbconvert costs 0,2 s at start-up
+    from .stylesheets import LinkedStylesExporter
 
-    return HTMLExporter(
+    return LinkedStylesExporter(
         template_name="review",
         extra_template_basedirs=[str(TEMPLATES / "nbconvert")],
         embed_images=True,
@@ -91,6 +94,9 @@ def write_sections(section_paths: list[Path], folder: Path, cache: Cache | None 
         return [folder / n for n in names]
 
     cached_files(cache, key, names, folder, make)
+    from . import stylesheets
+
+    stylesheets.write(_section_exporter(), folder.parent)
 
 
 def write(

@@ -21,29 +21,33 @@ same whether its tables came from here or from a parse. At most
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
 
 from .tabular import RawTable, find_file, read_path
 
-BUDGET = 128 * 2**20  # bytes of data files whose parsed cells a process keeps
+BUDGET = 32 * 2**20  # bytes of data files whose parsed cells a process keeps (cells: ~5x that)
 
 _kept: OrderedDict[tuple[str, bytes], tuple[RawTable, int]] = OrderedDict()
+_lock = threading.Lock()  # a preview server's threads read too
 
 
 def read(data_dir: Path, name: str) -> RawTable:
     """Table ``name`` of ``data_dir`` as :func:`~.tabular.read_table` returns it."""
     path = find_file(data_dir, name)
     key, size = _key(path)
-    if key in _kept:
-        _kept.move_to_end(key)
-        return replace(_kept[key][0])  # shares the cells and the parsed dates
+    with _lock:
+        if key in _kept:
+            _kept.move_to_end(key)
+            return replace(_kept[key][0])  # shares the cells and the parsed dates
     raw = read_path(path)
     if _key(path)[0] == key and size <= BUDGET:  # unchanged while parsed: cells of those bytes
-        _kept[key] = (raw, size)
-        while sum(s for _, s in _kept.values()) > BUDGET:
-            _kept.popitem(last=False)
+        with _lock:
+            _kept[key] = (raw, size)
+            while sum(s for _, s in _kept.values()) > BUDGET:
+                _kept.popitem(last=False)
     return replace(raw)
 
 

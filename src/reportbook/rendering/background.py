@@ -15,6 +15,10 @@ from contextlib import contextmanager
 
 from ..errors import RenderError
 
+# The parent's work (the PDF) is the longer one and the build waits for it: when
+# the cores are busy, the children give way to it and take what it leaves.
+CHILD_NICENESS = 5
+
 
 @contextmanager
 def alongside(work: Callable[[], None], what: str) -> Iterator[None]:
@@ -27,6 +31,7 @@ def alongside(work: Callable[[], None], what: str) -> Iterator[None]:
     pid = os.fork()
     if pid == 0:  # the child
         os.close(read_end)
+        os.nice(CHILD_NICENESS)
         code = 0
         try:
             work()

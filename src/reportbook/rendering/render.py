@@ -164,6 +164,28 @@ def _joined(span: re.Match) -> str:
     return re.sub(r"([-/])", r"\1" + WORD_JOINER, span.group(1))
 
 
+# An embedded font subset of the page (font_face_css); WeasyPrint gets it by name instead.
+_FONT_DATA = re.compile(r"url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\)")
+_FONT_SCHEME = "reportbook-font:"
+
+
+def _fonts_by_name(html: str) -> tuple[str, dict[str, bytes]]:
+    """The page with each embedded font as ``reportbook-font:<n>``, and the fonts by name.
+
+    WeasyPrint's CSS tokenizer is pure Python: reading the fonts' base64
+    out of the stylesheet (about 240 kB) cost 0,05-0,08 s of each PDF. Its
+    URL fetcher hands it the same bytes instead; the PDF is unchanged.
+    """
+    found: dict[str, bytes] = {}
+
+    def name(match: re.Match) -> str:
+        url = f"{_FONT_SCHEME}{len(found)}"
+        found[url] = base64.b64decode(match.group(1))
+        return f"url({url})"
+
+    return _FONT_DATA.sub(name, html), found
+
+
 def to_pdf(html: str, path: Path) -> None:
     """Print the report page to ``path`` with WeasyPrint."""
     import logging
@@ -172,12 +194,26 @@ def to_pdf(html: str, path: Path) -> None:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    page, fonts_by_name = _fonts_by_name(for_print(html))
     try:
-        weasyprint.HTML(string=for_print(html), base_url=str(path.parent)).write_pdf(
-            str(path), pdf_identifier=b"reportbook", uncompressed_pdf=False
-        )
+        weasyprint.HTML(
+            string=page, base_url=str(path.parent), url_fetcher=_fetcher(fonts_by_name)
+        ).write_pdf(str(path), pdf_identifier=b"reportbook", uncompressed_pdf=False)
     except Exception as exc:  # WeasyPrint raises many unrelated types
         raise RenderError(f"PDF rendering failed: {exc}") from exc
+
+
+def _fetcher(fonts_by_name: dict[str, bytes]) -> object:
+    """WeasyPrint's URL fetcher, answering the page's ``reportbook-font:`` names itself."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class Fetcher(URLFetcher):
+        def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+            if url in fonts_by_name:
+                return URLFetcherResponse(url, fonts_by_name[url], {"Content-Type": "font/ttf"})
+            return super().fetch(url, headers)
+
+    return Fetcher()
 
 
 def render_pages(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .errors import ConfigError
@@ -48,14 +48,25 @@ def notebooks_of(root: Path) -> Path:
     workspace = None if own.is_dir() else workspace_of(root)
     if workspace is None:
         return own
-    import yaml
-
     path = workspace / WORKSPACE_FILE
     try:
-        settings = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        return (workspace / str(settings.get("notebooks", "notebooks"))).resolve()
-    except (OSError, yaml.YAMLError, AttributeError) as exc:
+        folder = _notebooks_setting(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
         raise ConfigError(f"{path}: cannot read the workspace's notebooks folder: {exc}") from None
+    return (workspace / folder).resolve()
+
+
+@lru_cache(maxsize=8)
+def _notebooks_setting(text: str) -> str:
+    """The ``notebooks:`` folder a workspace.yaml text names (parsed once per text: a
+    build asks some thirty times, and a sections' kernel again for every section)."""
+    import yaml
+
+    try:
+        settings = yaml.safe_load(text) or {}
+        return str(settings.get("notebooks", "notebooks"))
+    except (yaml.YAMLError, AttributeError) as exc:
+        raise ValueError(str(exc)) from None
 
 
 def input_name(path: Path, root: Path) -> str:

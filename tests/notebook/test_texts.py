@@ -48,3 +48,11 @@ def test_values_are_not_evaluated_as_templates():
 
 def test_paragraphs_split_on_blank_lines_and_join_wrapped_lines():
     assert texts.paragraphs("a\nb\n\n\nc  d\n") == ["a b", "c d"]
+
+
+def test_a_text_rendered_again_gives_its_new_values_and_a_broken_one_fails_every_time():
+    assert texts.render("{{ n }} hồ sơ", {"n": 1}) == "1 hồ sơ"
+    assert texts.render("{{ n }} hồ sơ", {"n": 2}) == "2 hồ sơ"
+    for _ in range(2):
+        with pytest.raises(ConfigError, match=r"text 'intro', line 2"):
+            texts.render("ok\n{% if %}", {}, name="intro")

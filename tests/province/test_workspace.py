@@ -14,7 +14,7 @@ import yaml
 
 from reportbook.cli import main
 from reportbook.errors import ConfigError
-from reportbook.paths import Project, input_name, input_path, is_project
+from reportbook.paths import Project, input_name, input_path, is_project, notebooks_of
 from reportbook.province.workspace import Workspace
 from reportbook.sections import discover
 
@@ -127,3 +127,15 @@ def test_a_scheduler_that_cannot_be_reached_is_a_clear_error(monkeypatch):
     with pytest.raises(ConfigError, match=f"cannot reach the Dask scheduler at {address}"):
         with batch.connect(address, None):
             pass
+
+
+def test_a_body_follows_the_workspace_yaml_as_it_is_now(tmp_path):
+    root = make_workspace(tmp_path, ["stp"])
+    body = root / "bodies" / "stp"
+    shutil.copytree(root / "notebooks", root / "sections")
+    settings_file = root / "workspace.yaml"
+    settings = yaml.safe_load(settings_file.read_text(encoding="utf-8"))
+    for folder in ("sections", "notebooks"):
+        settings["notebooks"] = folder
+        settings_file.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+        assert notebooks_of(body) == (root / folder).resolve()

@@ -78,3 +78,7 @@ def _load_renderers() -> None:
     # edition inherits them with their templates compiled, and a batch worker keeps them.
     render.warm_up()
     review.warm_up()
+    # The Word writer's font metrics, read once here rather than in every forked child.
+    from ..notebook import typeset
+
+    typeset.metrics(False), typeset.metrics(True)

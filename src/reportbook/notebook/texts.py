@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 import jinja2
@@ -89,6 +90,15 @@ def _environment() -> ImmutableSandboxedEnvironment:
 _ENV = _environment()
 
 
+@lru_cache(maxsize=1024)
+def _compiled(template: str) -> jinja2.Template:
+    """A text's template compiled once per process (compiling costs far more than rendering).
+
+    A syntax error is raised, not kept, so every render of a broken text reports it.
+    """
+    return _ENV.from_string(template)
+
+
 def parse(template: str) -> None:
     """Compile ``template``; raise jinja2.TemplateSyntaxError if it is malformed."""
     _ENV.parse(template)
@@ -103,7 +113,7 @@ def render(template: str, values: dict, *, name: str = "<text>", origin: Origin 
     would then think the section depends on every params value).
     """
     try:
-        return _ENV.from_string(template).render(**values).strip()
+        return _compiled(template).render(**values).strip()
     except jinja2.TemplateSyntaxError as exc:
         raise ConfigError(f"{_where(name, origin, exc.lineno)}: {exc.message}") from None
     except jinja2.UndefinedError as exc:

@@ -114,10 +114,13 @@ def _header(table: Table, header: list[list[layout.Cell]]) -> None:
     for row in range(len(header)):
         repeat_as_header(table.rows[row])
         keep_row_whole(table.rows[row])
+    # The grid once: python-docx's table.cell() walks every cell of the table on each call.
+    # Header cells do not overlap, so a merge never removes a cell a later one starts from.
+    grid, width = table._cells, len(table.columns)
     for row, column, (label, span, down) in layout.positioned(header):
-        cell = table.cell(row, column)
+        cell = grid[row * width + column]
         if span > 1 or down > 1:
-            cell = cell.merge(table.cell(row + down - 1, column + span - 1))
+            cell = cell.merge(grid[(row + down - 1) * width + column + span - 1])
         cell_text(cell, label, bold=True)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 

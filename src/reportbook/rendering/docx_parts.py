@@ -221,9 +221,11 @@ def add_line(
 def set_widths(table: Table, widths: list[float]) -> None:
     """Fix column widths in cm (Word reads the cells, LibreOffice the grid)."""
     table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
+    columns = table.columns
+    grid = table._cells  # once: python-docx walks the whole table for each column's cells
+    for index, (column, width) in enumerate(zip(columns, widths, strict=True)):
         column.width = Cm(width)
-        for cell in column.cells:
+        for cell in grid[index :: len(columns)]:
             cell.width = Cm(width)
 
 

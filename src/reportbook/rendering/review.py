@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .stylesheets import LinkedStylesExporter
 
 REVIEW_DIR = "review"
+PAGE_TEMPLATES = ("index.html.j2", "checks.html.j2", "manifest.html.j2")
 _ENV = wording.environment()
 EDITION_FILES = [
     ("../report.html", "Báo cáo (HTML)"),
@@ -74,6 +75,8 @@ def warm_up() -> None:
     cell.outputs = [nbformat.v4.new_output("stream", text="reportbook\n")]
     markdown = nbformat.v4.new_markdown_cell("reportbook")
     _section_exporter().from_notebook_node(nbformat.v4.new_notebook(cells=[markdown, cell]))
+    for template in (*PAGE_TEMPLATES, "compare.html.j2"):  # compare: the comparison page's
+        _ENV.get_template(template)
 
 
 def write_sections(section_paths: list[Path], folder: Path, cache: Cache | None = None) -> None:
@@ -114,7 +117,7 @@ def write(
     write_sections(section_paths, root / "sections", cache)
     common = {"title": title, "window": manifest["window"], "marks": manifest.get("marks", [])}
     found = {"checks": checks, "warnings": list(warnings)}  # warnings: inputs.plausible
-    pages = {
+    pages = {  # their templates: PAGE_TEMPLATES
         "index.html": ("index.html.j2", _index(section_paths, manifest, checks)),
         "checks.html": ("checks.html.j2", {"page_title": "Kiểm tra số liệu", **found}),
         "manifest.html": (

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..notebook import formatting
@@ -114,8 +115,10 @@ def section_title(nb: Mapping, name: str) -> str:
     return name
 
 
+@cache
 def environment() -> jinja2.Environment:
-    """The Jinja environment of the reviewer pages, with these words as filters."""
+    """The Jinja environment of the reviewer pages, with these words as filters (one per
+    process, so each template is compiled once: see review.warm_up)."""
     env = template_env("review")
     env.filters.update(day=day, window=window, moment=moment, status=status, number=number)
     env.globals["change"] = change

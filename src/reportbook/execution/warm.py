@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 # Kernels a long-lived process lends to each build (None: each build starts its own).
 lender: Callable[[BuildContext], RunAll] | None = None
+# That process's own loading of the renderers, which a build waits for before rendering.
+preloading: threading.Thread | None = None
 
 
 class WarmStart:
@@ -59,9 +61,10 @@ class WarmStart:
     def release(self) -> None:
         """Shut the kernels down now, not after rendering; wait for the renderers."""
         self._stack.close()
-        if self._preload is not None:
-            self._preload.join()  # before rendering, and so before the fork that writes Word
-            self._preload = None
+        for loading in (self._preload, preloading):
+            if loading is not None:  # before rendering, and so before the forks that write Word
+                loading.join()
+        self._preload = None
 
     def __exit__(self, *exc) -> None:
         self.release()

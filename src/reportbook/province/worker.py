@@ -64,11 +64,13 @@ class WarmKernels(WorkerPlugin):
         self._run_all = self._stack.enter_context(pool(self.kernels, folder, folder, env))
         self._preload = threading.Thread(target=warm._load_renderers, daemon=True, name="rb-load")
         self._preload.start()
-        warm.lender = self.lend
+        # Joined when the first build's sections are done (WarmStart.release), not before it
+        # starts: the renderers load while it validates and runs its sections.
+        warm.lender, warm.preloading = self.lend, self._preload
 
     def teardown(self, worker: Worker | None = None) -> None:
         if warm.lender == self.lend:
-            warm.lender = None
+            warm.lender, warm.preloading = None, None
         self._stack.close()
 
     def renew(self) -> None:
@@ -79,7 +81,6 @@ class WarmKernels(WorkerPlugin):
     def lend(self, ctx: BuildContext) -> RunAll:
         """The pool's ``run_all``, each kernel pointed at ``ctx``'s project before a section."""
         root, run_all = ctx.project.root, self._run_all
-        self._preload.join()  # loaded before the build forks its Word writer, as in a build
 
         def for_body(items: list, work: object) -> list:
             def retargeted(kernel: PooledKernel, item: object) -> object:

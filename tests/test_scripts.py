@@ -104,3 +104,23 @@ def test_a_notebook_saved_with_outputs_is_no_change_for_git_or_the_manifest(tmp_
     cell.source += "\nprint('an edit')"
     saved.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     assert git_commit(tmp_path) == clean + "+dirty"  # a change to the code still counts
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_build_runs_the_clean_filter_once_after_a_clone_not_at_every_build(tmp_path):
+    """A fresh clone's index has no stat information for the filtered files: git status
+    records it, git diff does not. Without the refresh, every build re-ran the filter."""
+    log, repo = tmp_path / "filter.log", tmp_path / "repo"
+    repo.mkdir()
+    (repo / ".gitattributes").write_text("*.ipynb filter=counting\n")
+    (repo / "a.ipynb").write_text("{}\n")
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "notebook"], check=True)
+    clean = f"sh -c 'echo ran >> {log}; cat'"
+    subprocess.run([*git, "config", "filter.counting.clean", clean], check=True)
+    os.utime(repo / "a.ipynb", ns=(1, 1))  # as after a checkout: stat differs from index
+    for _ in range(3):
+        assert not git_commit(repo).endswith("+dirty")
+    assert log.read_text().count("ran") <= 1

@@ -1,7 +1,6 @@
 """A data file is parsed once per process for the same bytes, and again whenever they change."""
 
 import os
-import shutil
 
 import pytest
 
@@ -9,14 +8,7 @@ from reportbook.execution import reads
 from reportbook.inputs import readmemo, tabular
 from reportbook.inputs.loading import Dataset
 
-
-@pytest.fixture
-def data(small_data, tmp_path):
-    folder = tmp_path / "data"
-    shutil.copytree(small_data, folder)
-    readmemo.forget()
-    yield folder
-    readmemo.forget()
+from .datafiles import FORMATS, text_frame, write_as
 
 
 @pytest.fixture
@@ -88,3 +80,16 @@ def test_a_table_from_memory_is_still_recorded_as_read(data, monkeypatch):
     reads.take()
     Dataset(data).raw("tasks")
     assert [p.rsplit("/", 1)[1] for p in reads.take()["files"]] == ["tasks.csv"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_file_format_is_parsed_once_and_again_after_a_change(data, parses, fmt):
+    frame = text_frame(data, "tasks")
+    name = write_as(data, "tasks", frame, fmt)
+    first = readmemo.read(data, "tasks")
+    assert readmemo.read(data, "tasks").frame.equals(first.frame)
+    frame.loc[0, "action"] = "Nhiệm vụ đã sửa"
+    write_as(data, "tasks", frame, fmt)
+    changed = readmemo.read(data, "tasks")
+    assert parses == [name, name]
+    assert "Nhiệm vụ đã sửa" in set(changed.frame["action"]) - set(first.frame["action"])

@@ -1,22 +1,11 @@
 """Cells that passed every rule are not checked again in the same process; anything else is."""
 
-import shutil
-
 import pytest
 
 from reportbook import DataError
 from reportbook.execution import reads
-from reportbook.inputs import loading, verdicts
+from reportbook.inputs import loading
 from reportbook.inputs.loading import Dataset
-
-
-@pytest.fixture
-def data(small_data, tmp_path):
-    folder = tmp_path / "data"
-    shutil.copytree(small_data, folder)
-    verdicts.forget()
-    yield folder
-    verdicts.forget()
 
 
 @pytest.fixture

@@ -59,4 +59,5 @@ def _key(path: Path) -> tuple[tuple[str, bytes], int]:
 
 def forget() -> None:
     """Drop every kept table (tests: the next read parses)."""
-    _kept.clear()
+    with _lock:
+        _kept.clear()

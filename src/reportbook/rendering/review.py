@@ -86,6 +86,7 @@ def write_sections(section_paths: list[Path], folder: Path, cache: Cache | None 
     templates, part of the environment key), so unchanged sections reuse them.
     """
     from ..execution.cache import cached_files, digest, environment_key
+    from . import stylesheets  # nbconvert with it: imported when pages are written
 
     names = [f"{p.stem}.html" for p in section_paths]
     key = digest(*(p.read_bytes() for p in section_paths), environment_key()) if cache else None
@@ -97,8 +98,6 @@ def write_sections(section_paths: list[Path], folder: Path, cache: Cache | None 
         return [folder / n for n in names]
 
     cached_files(cache, key, names, folder, make)
-    from . import stylesheets
-
     stylesheets.write(_section_exporter(), folder.parent)
 
 
